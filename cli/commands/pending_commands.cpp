@@ -1,0 +1,38 @@
+// Sub-commands that later releases fill in. They are registered now so `zhisou --help` shows
+// the whole tool; running one says so plainly and exits 2 instead of printing fake output.
+
+#include "commands.h"
+
+#include <zhisou/error.h>
+
+#include <CLI/CLI.hpp>
+#include <array>
+#include <string>
+
+namespace zhisou::cli {
+
+void add_pending_commands(CLI::App& app, Action& action) {
+    struct Pending {
+        const char* name;
+        const char* description;
+    };
+    static constexpr std::array pending{
+        Pending{"index", "Index files, folders or JSONL (- for stdin) into the local index"},
+        Pending{"search", "Search the index: zhisou search 'org:Zhipu date:2025 GLM'"},
+        Pending{"saved", "Manage saved queries: add, list, show, run, rm, rename, export, import"},
+        Pending{"serve", "Serve the HTTP API and the search page"},
+        Pending{"stats", "Show what the index holds"},
+        Pending{"parse", "Show how a query is understood, or where it is wrong"},
+        Pending{"compact", "Compact an index or merge shards"},
+    };
+    for (const auto& entry : pending) {
+        auto* command = app.add_subcommand(entry.name, entry.description);
+        command->allow_extras();
+        const std::string name = entry.name;
+        command->callback([name, &action] {
+            action = [name]() -> int { throw NotImplementedError("'zhisou " + name + "'"); };
+        });
+    }
+}
+
+} // namespace zhisou::cli
