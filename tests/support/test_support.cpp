@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "corpus_paths.h"
+
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -21,17 +23,7 @@ namespace fs = std::filesystem;
 
 fs::path samples_dir() { return fs::path(ZHISOU_SAMPLES_DIR); }
 
-std::optional<fs::path> shared_corpus_dir() {
-    fs::path root = ZHISOU_SHARED_DIR;
-    if (const char* env = std::getenv("ZHISOU_SHARED"); env && *env) {
-        root = env;
-    }
-    fs::path corpus = root / "corpus";
-    if (fs::is_directory(corpus)) {
-        return corpus;
-    }
-    return std::nullopt;
-}
+std::optional<fs::path> shared_corpus_dir() { return eval::shared_corpus(); }
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
