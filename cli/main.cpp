@@ -30,9 +30,12 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     zhisou::cli::Action action;
+    zhisou::cli::add_index_command(app, action);
+    zhisou::cli::add_stats_command(app, action);
     zhisou::cli::add_repair_command(app, action);
     zhisou::cli::add_segment_command(app, action);
     zhisou::cli::add_analyze_command(app, action);
+    zhisou::cli::add_parse_command(app, action);
     zhisou::cli::add_pending_commands(app, action);
 
     try {

@@ -17,12 +17,9 @@ void add_pending_commands(CLI::App& app, Action& action) {
         const char* description;
     };
     static constexpr std::array pending{
-        Pending{"index", "Index files, folders or JSONL (- for stdin) into the local index"},
         Pending{"search", "Search the index: zhisou search 'org:Zhipu date:2025 GLM'"},
         Pending{"saved", "Manage saved queries: add, list, show, run, rm, rename, export, import"},
         Pending{"serve", "Serve the HTTP API and the search page"},
-        Pending{"stats", "Show what the index holds"},
-        Pending{"parse", "Show how a query is understood, or where it is wrong"},
         Pending{"compact", "Compact an index or merge shards"},
     };
     for (const auto& entry : pending) {

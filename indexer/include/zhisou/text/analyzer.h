@@ -1,6 +1,25 @@
 #pragma once
 // The one Analyzer: text -> terms with positions and byte offsets into the original text.
 // Indexing, query parsing and highlighting all call it, so the three can never disagree.
+//
+// What it emits (normalized text: NFKC, case-folded, Traditional -> Simplified):
+// - Positions go to units: each Han character, and each letter or digit run of a word. They
+//   depend only on the word itself, so a query analysed alone has the same relative positions
+//   as the same text inside a document (phrase queries match).
+// - Letters: the word at its position, then "Z" + English stem without position (not for single
+//   letters or words with digits). Digits: the number (4.7, 1,000) at its position.
+// - Mixed words (GLM-4.7, qwen2.5-72b, 2025年): the compound as written (kind Compound) at the
+//   position of its first part, then the parts: glm[p] 4.7[p+1]. Parts split at - _ . and at
+//   letter/digit/Han changes, so GLM, glm 4.7, Qwen2.5, 72B and R1 are phrases of parts.
+// - Han: each dictionary word (kind Word) at its first character's position; for each
+//   character the bigram "XB" + (char, next Han char) at the character's position, even across
+//   word boundaries, and the unigram "XU" + char without position.
+// - Nothing for U+FFFD, emoji, punctuation or terms longer than 245 bytes (Xapian's limit).
+//
+// How a query should use them for recall: a Han run of two or more characters as a phrase of
+// its bigrams (any substring of the document's run matches); a one-character run by its
+// unigram; a compound as OR(compound term, phrase of its parts) -- the parts are the tokens
+// whose offsets lie inside the compound's; dictionary words and stems only add to the ranking.
 
 #include <cstdint>
 #include <functional>
@@ -19,13 +38,15 @@ enum class TokenKind : unsigned char {
 };
 
 struct Token {
-    std::string term;            ///< the Xapian term, prefix included
-    std::uint32_t position = 0;  ///< 1-based; 0 means "no position" (stems, unigrams)
-    std::uint32_t begin = 0;     ///< byte offsets into the original (un-normalized) text
+    std::string term;           ///< the Xapian term, prefix included
+    std::uint32_t position = 0; ///< 1-based; 0 means "no position" (stems, unigrams)
+    std::uint32_t begin = 0;    ///< byte offsets into the original (un-normalized) text
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::Word;
 };
 
+/// All three modes produce exactly the same tokens today (offsets included); the mode states the
+/// caller's intent so that a mode-specific difference lives in one place if one is ever needed.
 enum class AnalyzeMode : unsigned char {
     Index,     ///< everything that goes into the index
     Query,     ///< the same terms, for compiling a query

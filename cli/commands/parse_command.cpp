@@ -1,0 +1,149 @@
+// zhisou parse: how a query is understood (canonical AST, match mode, the Xapian query and
+// the compiler's notes), or where it is wrong. Exit code 2 on a query error.
+
+#include "commands.h"
+
+#include <zhisou/error.h>
+#include <zhisou/index/date.h>
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/index/schema.h>
+#include <zhisou/query/compile.h>
+#include <zhisou/query/parse.h>
+#include <zhisou/text/analyzer.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace zhisou::cli {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kExitQueryError = 2;
+
+struct ParseCommandOptions {
+    std::vector<std::string> words;
+    bool json = false;
+    bool lenient = false;
+    std::string today;
+    std::string index_dir;
+};
+
+std::chrono::sys_days parse_today(const std::string& text) {
+    const auto date = index::parse_date(text);
+    if (!date || date->precision != index::DatePrecision::Day) {
+        throw InputError("--today needs a day such as 2025-03-05, not '" + text + "'");
+    }
+    using namespace std::chrono;
+    return sys_days{year{date->year} / month{static_cast<unsigned>(date->month)} /
+                    day{static_cast<unsigned>(date->day)}};
+}
+
+/// The index whose saved queries and terms the query may use: --index, or the default index
+/// when one exists (parse works without any index).
+std::optional<Xapian::Database> open_index(const std::string& flag) {
+    const std::filesystem::path dir = resolve_index_dir(flag);
+    if (flag.empty() && !std::filesystem::exists(dir)) return std::nullopt;
+    try {
+        return Xapian::Database(dir.string());
+    } catch (const Xapian::Error& e) {
+        throw InputError("cannot open the index " + dir.string() + ": " + e.get_msg());
+    }
+}
+
+json error_json(const query::ParseError& error) {
+    return {{"error",
+             {{"message", error.message()},
+              {"column", error.column()},
+              {"expected", error.expected()}}}};
+}
+
+int run_parse(const ParseCommandOptions& options) {
+    std::string text;
+    for (const auto& word : options.words) {
+        if (!text.empty()) text += ' ';
+        text += word;
+    }
+    const text::Analyzer analyzer;
+    const std::optional<Xapian::Database> database = open_index(options.index_dir);
+    query::CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {}, nullptr, false};
+    if (database) {
+        context.database = &*database;
+        context.saved_query = [&database](std::string_view name) -> std::optional<std::string> {
+            std::string stored =
+                database->get_metadata(std::string(schema::kMetaSavedPrefix) + std::string(name));
+            if (stored.empty()) return std::nullopt;
+            return stored;
+        };
+    }
+    if (!options.today.empty()) {
+        const auto today = parse_today(options.today);
+        context.today = [today] { return today; };
+    }
+
+    query::ast::Query parsed;
+    query::CompiledQuery compiled;
+    try {
+        parsed = query::parse(text, {options.lenient});
+        compiled = query::compile(parsed, context);
+    } catch (const query::ParseError& error) {
+        if (!options.lenient) {
+            if (!options.json) throw; // main prints it with the caret, exit code 2
+            std::cout << error_json(error).dump() << '\n';
+            return kExitQueryError;
+        }
+        // A compile-time error in lenient mode: the plain words, as the search box would.
+        parsed = query::parse_as_plain_words(text);
+        parsed.fallback = error.message() + " (column " + std::to_string(error.column()) + ")";
+        compiled = query::compile(parsed, context);
+    }
+
+    const std::string ast_text = query::ast::to_string(parsed);
+    if (options.json) {
+        std::cout << json{{"query", text},
+                          {"ast", ast_text},
+                          {"mode", query::mode_name(compiled.mode)},
+                          {"xapian", compiled.description},
+                          {"notes", compiled.notes},
+                          {"highlight_terms", compiled.highlight_terms}}
+                         .dump()
+                  << '\n';
+        return 0;
+    }
+    std::cout << "ast:    " << ast_text << '\n'
+              << "mode:   " << query::mode_name(compiled.mode) << '\n'
+              << "xapian: " << compiled.description << '\n';
+    for (const auto& note : compiled.notes) std::cout << "note:   " << note << '\n';
+    return 0;
+}
+
+} // namespace
+
+void add_parse_command(CLI::App& app, Action& action) {
+    auto options = std::make_shared<ParseCommandOptions>();
+    auto* command =
+        app.add_subcommand("parse", "Show how a query is understood, or where it is wrong");
+    command->add_option("query", options->words, "The query (several words are joined by spaces)")
+        ->required();
+    command->add_flag("--json", options->json,
+                      "Print JSON; an error is {\"error\": {\"message\", \"column\", \"expected\"}}");
+    command->add_flag("--lenient", options->lenient,
+                      "Read a query with a syntax error as plain words, as the search box does");
+    command->add_option("--today", options->today,
+                        "The date for today, yesterday, last-7d... (default: the local date)");
+    command->add_option("--index", options->index_dir,
+                        "Index for saved:NAME and wildcard checks (default: the local index, "
+                        "if there is one)");
+    command->callback([options, &action] { action = [options] { return run_parse(*options); }; });
+}
+
+} // namespace zhisou::cli

@@ -1,0 +1,86 @@
+#pragma once
+// Writes documents into a Xapian index: terms with positions, boolean field terms, values
+// and stored data, all as schema.h says. Incremental (unchanged inputs are skipped by their
+// fingerprint), committed in batches, with analysis on every core and one Xapian writer.
+
+#include <zhisou/index/document.h>
+#include <zhisou/index/source.h>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace zhisou::text {
+class Analyzer;
+}
+
+namespace zhisou::index {
+
+class Gazetteer;
+
+/// The unique-id term of a document ("Q" + id; long ids are shortened with a hash so the term
+/// stays under Xapian's length limit).
+[[nodiscard]] std::string id_term(std::string_view id);
+
+/// The form a boolean field value is indexed and queried in: normalized (NFKC, case-folded,
+/// Traditional -> Simplified), trimmed, inner white space collapsed to one space.
+[[nodiscard]] std::string normalize_field_value(std::string_view value);
+
+/// Builds the Xapian document for an extracted document (without the collapse key, which
+/// depends on the rest of the index; see Writer).
+[[nodiscard]] Xapian::Document build_document(const ExtractedDocument& doc,
+                                              const text::Analyzer& analyzer);
+
+/// The MinHash signature of a text, for near-duplicate detection (empty for short texts).
+[[nodiscard]] std::vector<std::uint32_t> minhash_signature(std::string_view text);
+
+struct IndexOptions {
+    std::filesystem::path index_dir;
+    std::vector<std::string> excludes;
+    std::optional<std::filesystem::path> orgs_file;
+    bool rebuild = false; ///< start over (saved queries are kept)
+    bool prune = false;   ///< remove documents whose inputs are gone
+    unsigned threads = 0; ///< analysis threads; 0 = one per core
+    std::size_t batch_documents = 5000;
+    std::size_t batch_bytes = 64u << 20;
+};
+
+struct IndexProgress {
+    std::size_t documents = 0; ///< documents read so far (including unchanged ones)
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t removed = 0;
+    std::size_t skipped = 0; ///< inputs that could not be read or parsed
+    std::size_t repaired = 0;
+    std::uint64_t bytes = 0;       ///< input bytes read
+    std::uint64_t total_bytes = 0; ///< estimate of all input bytes (0 when unknown, e.g. stdin)
+    std::chrono::duration<double> elapsed{};
+    bool done = false;
+};
+
+struct IndexSummary : IndexProgress {
+    std::vector<SourceProblem> problems;
+    std::size_t index_documents = 0; ///< documents in the index afterwards
+};
+
+/// Indexes `inputs` (files, folders, "-" for JSONL on stdin) into options.index_dir.
+/// `on_progress` is called from the calling thread every few hundred milliseconds;
+/// `on_problem` for every input that is skipped.
+IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOptions& options,
+                          const std::function<void(const IndexProgress&)>& on_progress = {},
+                          const std::function<void(const SourceProblem&)>& on_problem = {});
+
+/// Where the index lives when no --index is given: $ZHISOU_INDEX, else
+/// $XDG_DATA_HOME/zhisou/index, else ~/.local/share/zhisou/index.
+[[nodiscard]] std::filesystem::path default_index_dir();
+
+} // namespace zhisou::index

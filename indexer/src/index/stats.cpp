@@ -1,0 +1,71 @@
+#include <zhisou/error.h>
+#include <zhisou/index/schema.h>
+#include <zhisou/index/stats.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace zhisou::index {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::pair<std::string, std::uint64_t>> top_terms(const Xapian::Database& db,
+                                                             std::string_view prefix,
+                                                             std::size_t top) {
+    std::vector<std::pair<std::string, std::uint64_t>> counts;
+    const std::string p(prefix);
+    for (auto term = db.allterms_begin(p); term != db.allterms_end(p); ++term) {
+        counts.emplace_back((*term).substr(p.size()), term.get_termfreq());
+    }
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (counts.size() > top) counts.resize(top);
+    return counts;
+}
+
+std::string day_string(const std::string& serialised) {
+    if (serialised.empty()) return {};
+    const auto day = static_cast<long>(std::lround(Xapian::sortable_unserialise(serialised)));
+    return fmt::format("{:04d}-{:02d}-{:02d}", day / 10000, day / 100 % 100, day % 100);
+}
+
+} // namespace
+
+Xapian::Database open_index(const fs::path& dir) {
+    if (!fs::exists(dir)) {
+        throw RuntimeError(fmt::format("no index at '{}': run 'zhisou index PATH...' first, or "
+                                       "pass --index DIR (or set ZHISOU_INDEX)",
+                                       dir.string()));
+    }
+    try {
+        return Xapian::Database(dir.string());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw RuntimeError(fmt::format("'{}' is not a readable Zhisou index: {}", dir.string(),
+                                       e.get_msg()));
+    }
+}
+
+IndexStats read_stats(const fs::path& dir, std::size_t top) {
+    const Xapian::Database db = open_index(dir);
+    IndexStats stats;
+    stats.path = dir;
+    stats.documents = db.get_doccount();
+    stats.first_date = day_string(db.get_value_lower_bound(schema::kSlotDateFirst));
+    stats.last_date = day_string(db.get_value_upper_bound(schema::kSlotDateLast));
+    stats.undated = db.get_termfreq(std::string(schema::kFlagPrefix) + "undated");
+    stats.repaired = db.get_termfreq(std::string(schema::kFlagPrefix) + "repaired");
+    stats.languages = top_terms(db, schema::kLangPrefix, top);
+    stats.top_orgs = top_terms(db, schema::kOrgPrefix, top);
+    stats.top_sources = top_terms(db, schema::kSourcePrefix, top);
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+        if (entry.is_regular_file(ec)) stats.size_bytes += entry.file_size(ec);
+    }
+    const std::string last = db.get_metadata(std::string(schema::kMetaLastUpdate));
+    stats.last_update = last.empty() ? 0 : std::stoll(last);
+    return stats;
+}
+
+} // namespace zhisou::index

@@ -1,0 +1,32 @@
+// compile() and compile_query(): the public entry points over detail::Compiler.
+
+#include <zhisou/query/compile.h>
+
+#include <fmt/format.h>
+
+#include "compiler.h"
+
+namespace zhisou::query {
+
+std::string_view mode_name(MatchMode mode) noexcept {
+    return mode == MatchMode::Ranked ? "ranked" : "boolean";
+}
+
+CompiledQuery compile(const ast::Query& query, const CompileContext& context) {
+    return detail::Compiler(context).run(query);
+}
+
+CompiledQuery compile_query(std::string_view query, const ParseOptions& options,
+                            const CompileContext& context) {
+    if (!options.lenient) return compile(parse(query), context);
+    try {
+        return compile(parse(query), context);
+    } catch (const ParseError& error) {
+        // The search box: a query we cannot read is still searched, as its plain words.
+        ast::Query plain = parse_as_plain_words(query);
+        plain.fallback = fmt::format("{} (column {})", error.message(), error.column());
+        return compile(plain, context);
+    }
+}
+
+} // namespace zhisou::query

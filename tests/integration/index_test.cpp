@@ -1,0 +1,215 @@
+// `zhisou index` and `zhisou stats` end to end: incremental runs, changes, deletions,
+// --rebuild, bad inputs, and an indexer killed in the middle of a run.
+
+#include "test_support.h"
+
+#include <zhisou/index/schema.h>
+
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <xapian.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using zhisou::testing::run_zhisou;
+using zhisou::testing::samples_dir;
+using zhisou::testing::TempDir;
+
+json index_json(const fs::path& index, const std::vector<std::string>& inputs,
+                std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"index", "--json", "--index", index.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    const auto result = run_zhisou(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::size_t count_id_terms(const fs::path& index) {
+    Xapian::Database db(index.string());
+    std::size_t count = 0;
+    const std::string prefix(zhisou::schema::kIdPrefix);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        EXPECT_EQ(t.get_termfreq(), 1U) << *t; // no document twice
+        ++count;
+    }
+    return count;
+}
+
+TEST(IndexCommand, IndexesSamplesAndReportsBadInputs) {
+    TempDir tmp;
+    const auto summary = index_json(tmp.path() / "idx", {samples_dir().string()});
+    // 45 document files + 8 JSONL records + 1 good line of broken.jsonl; bad/ has 3 skips
+    // from files (empty, invalid? no: invalid UTF-8 is decoded with U+FFFD) and 2 bad lines.
+    EXPECT_EQ(summary["index_documents"], summary["added"]);
+    EXPECT_GE(summary["added"].get<int>(), 50);
+    std::vector<std::string> reasons;
+    for (const auto& problem : summary["problems"]) {
+        reasons.push_back(problem["path"].get<std::string>() + ":" +
+                          std::to_string(problem.value("line", 0)) + " " +
+                          problem["reason"].get<std::string>());
+    }
+    const std::string all = ::testing::PrintToString(reasons);
+    EXPECT_NE(all.find("empty.txt:0 empty file"), std::string::npos) << all;
+    EXPECT_NE(all.find("broken.jsonl:2 invalid JSON"), std::string::npos) << all;
+    EXPECT_NE(all.find("broken.jsonl:3 missing string field \"text\""), std::string::npos) << all;
+    EXPECT_EQ(all.find("README.md"), std::string::npos) << "samples/.zhisouignore is honoured";
+    EXPECT_EQ(count_id_terms(tmp.path() / "idx"), summary["index_documents"].get<std::size_t>());
+}
+
+TEST(IndexCommand, SecondRunChangesNothing) {
+    TempDir tmp;
+    const auto first = index_json(tmp.path() / "idx", {samples_dir().string()});
+    const auto second = index_json(tmp.path() / "idx", {samples_dir().string()});
+    EXPECT_EQ(second["added"], 0);
+    EXPECT_EQ(second["updated"], 0);
+    EXPECT_EQ(second["unchanged"], first["added"]);
+    EXPECT_EQ(second["index_documents"], first["index_documents"]);
+}
+
+TEST(IndexCommand, ChangedFilesAreReindexedAndPruneRemovesDeletedOnes) {
+    TempDir tmp;
+    const fs::path docs = tmp.path() / "docs";
+    write_file(docs / "a.md", "---\ntitle: Alpha\ndate: 2025-03-05\n---\nZhipu released GLM-4.5.\n");
+    write_file(docs / "b.txt", "Beta\nDeepSeek 发布了 R1。\n");
+    write_file(docs / "c.txt", "Gamma\nMoonshot AI 月之暗面\n");
+    const fs::path index = tmp.path() / "idx";
+    EXPECT_EQ(index_json(index, {docs.string()})["added"], 3);
+
+    write_file(docs / "b.txt", "Beta two\nDeepSeek 发布了 V3.2。\n");
+    fs::remove(docs / "c.txt");
+    const auto run = index_json(index, {docs.string()}, {"--prune"});
+    EXPECT_EQ(run["updated"], 1);
+    EXPECT_EQ(run["unchanged"], 1);
+    EXPECT_EQ(run["removed"], 1);
+    EXPECT_EQ(run["index_documents"], 2);
+
+    Xapian::Database db(index.string());
+    EXPECT_EQ(db.get_termfreq("v3.2"), 1U);
+    EXPECT_EQ(db.get_termfreq("r1"), 0U);
+}
+
+TEST(IndexCommand, RebuildStartsOverButKeepsSavedQueries) {
+    TempDir tmp;
+    const fs::path index = tmp.path() / "idx";
+    write_file(tmp.path() / "d" / "a.txt", "Alpha\nZhipu\n");
+    index_json(index, {(tmp.path() / "d").string()});
+    {
+        Xapian::WritableDatabase db(index.string());
+        db.set_metadata(std::string(zhisou::schema::kMetaSavedPrefix) + "weekly", "org:zhipu");
+        db.commit();
+    }
+    const auto run = index_json(index, {(tmp.path() / "d").string()}, {"--rebuild"});
+    EXPECT_EQ(run["added"], 1);
+    EXPECT_EQ(run["unchanged"], 0);
+    Xapian::Database db(index.string());
+    EXPECT_EQ(db.get_metadata(std::string(zhisou::schema::kMetaSavedPrefix) + "weekly"),
+              "org:zhipu");
+}
+
+TEST(IndexCommand, ReadsJsonlFromStandardInput) {
+    TempDir tmp;
+    const std::string input =
+        R"({"id":"n1","title":"智谱完成新一轮融资","date":"2025-03","text":"智谱AI宣布融资。"})"
+        "\n"
+        R"({"id":"n2","title":"Kimi","text":"Moonshot AI released Kimi K2.","extra":{"x":1}})"
+        "\n";
+    const auto result =
+        run_zhisou({"index", "--json", "--index", (tmp.path() / "idx").string(), "-"}, input);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto summary = json::parse(result.out);
+    EXPECT_EQ(summary["added"], 2);
+    Xapian::Database db((tmp.path() / "idx").string());
+    EXPECT_EQ(db.get_termfreq("Qn1"), 1U);
+    EXPECT_EQ(db.get_termfreq("M202503"), 1U);
+    EXPECT_EQ(db.get_termfreq("D20250301"), 0U) << "a month is not invented into a day";
+    EXPECT_EQ(db.get_termfreq("XOzhipu"), 1U);
+    EXPECT_EQ(db.get_termfreq("XOmoonshot"), 1U);
+}
+
+TEST(IndexCommand, NothingToIndexIsAUsageError) {
+    const auto result = run_zhisou({"index"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("nothing to index"), std::string::npos) << result.err;
+}
+
+TEST(StatsCommand, ReportsDocumentsAsJson) {
+    TempDir tmp;
+    const auto summary = index_json(tmp.path() / "idx", {samples_dir().string()});
+    const auto result = run_zhisou({"stats", "--json", "--index", (tmp.path() / "idx").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto stats = json::parse(result.out);
+    EXPECT_EQ(stats["documents"], summary["index_documents"]);
+    EXPECT_EQ(stats["first_date"].get<std::string>().substr(0, 3), "202");
+    EXPECT_FALSE(stats["top_orgs"].empty());
+}
+
+TEST(StatsCommand, MissingIndexSaysWhatToDo) {
+    const auto result = run_zhisou({"stats", "--index", "/nonexistent/zhisou-index"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("run 'zhisou index"), std::string::npos) << result.err;
+}
+
+// A run killed with SIGKILL leaves the index at its last commit; the next run completes it
+// without duplicates.
+TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
+    TempDir tmp;
+    const fs::path input = tmp.path() / "big.jsonl";
+    constexpr int kDocuments = 30000;
+    {
+        std::ofstream out(input);
+        for (int i = 0; i < kDocuments; ++i) {
+            out << json{{"id", "doc-" + std::to_string(i)},
+                        {"title", "Report " + std::to_string(i)},
+                        {"text", "智谱 DeepSeek 月之暗面 news item number " + std::to_string(i) +
+                                     " about GLM-4.5 and Qwen2.5-72B 大模型发布。"}}
+                       .dump()
+                << '\n';
+        }
+    }
+    const fs::path index = tmp.path() / "idx";
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        ::dup2(devnull, 1);
+        ::dup2(devnull, 2);
+        ::execl(ZHISOU_TEST_BINARY, "zhisou", "index", "--index", index.c_str(), input.c_str(),
+                static_cast<char*>(nullptr));
+        std::_Exit(127);
+    }
+    // Kill it once the first batch is committed (or at the latest after 20 s).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
+        try {
+            if (Xapian::Database(index.string()).get_doccount() > 0) break;
+        } catch (const Xapian::Error&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+
+    const auto partial = Xapian::Database(index.string()).get_doccount();
+    EXPECT_LE(partial, static_cast<Xapian::doccount>(kDocuments));
+    const auto run = index_json(index, {input.string()});
+    EXPECT_EQ(run["index_documents"], kDocuments);
+    EXPECT_EQ(count_id_terms(index), static_cast<std::size_t>(kDocuments));
+}
+
+} // namespace
