@@ -1,16 +1,6 @@
 // zhisou parse: how a query is understood (canonical AST, match mode, the Xapian query and
 // the compiler's notes), or where it is wrong. Exit code 2 on a query error.
 
-#include "commands.h"
-
-#include <zhisou/error.h>
-#include <zhisou/index/date.h>
-#include <zhisou/index/gazetteer.h>
-#include <zhisou/index/schema.h>
-#include <zhisou/query/compile.h>
-#include <zhisou/query/parse.h>
-#include <zhisou/text/analyzer.h>
-
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
@@ -20,8 +10,17 @@
 #include <optional>
 #include <string>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/error.h>
+#include <zhisou/index/date.h>
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/index/schema.h>
+#include <zhisou/query/compile.h>
+#include <zhisou/query/parse.h>
+#include <zhisou/text/analyzer.h>
+
+#include "commands.h"
 
 namespace zhisou::cli {
 namespace {
@@ -34,6 +33,7 @@ struct ParseCommandOptions {
     std::vector<std::string> words;
     bool json = false;
     bool lenient = false;
+    bool unknown_org_as_text = false;
     std::string today;
     std::string index_dir;
 };
@@ -52,7 +52,8 @@ std::chrono::sys_days parse_today(const std::string& text) {
 /// when one exists (parse works without any index).
 std::optional<Xapian::Database> open_index(const std::string& flag) {
     const std::filesystem::path dir = resolve_index_dir(flag);
-    if (flag.empty() && !std::filesystem::exists(dir)) return std::nullopt;
+    if (flag.empty() && !std::filesystem::exists(dir))
+        return std::nullopt;
     try {
         return Xapian::Database(dir.string());
     } catch (const Xapian::Error& e) {
@@ -70,18 +71,21 @@ json error_json(const query::ParseError& error) {
 int run_parse(const ParseCommandOptions& options) {
     std::string text;
     for (const auto& word : options.words) {
-        if (!text.empty()) text += ' ';
+        if (!text.empty())
+            text += ' ';
         text += word;
     }
     const text::Analyzer analyzer;
     const std::optional<Xapian::Database> database = open_index(options.index_dir);
-    query::CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {}, nullptr, false};
+    query::CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {},
+                                  nullptr,  options.unknown_org_as_text};
     if (database) {
         context.database = &*database;
         context.saved_query = [&database](std::string_view name) -> std::optional<std::string> {
             std::string stored =
                 database->get_metadata(std::string(schema::kMetaSavedPrefix) + std::string(name));
-            if (stored.empty()) return std::nullopt;
+            if (stored.empty())
+                return std::nullopt;
             return stored;
         };
     }
@@ -97,7 +101,8 @@ int run_parse(const ParseCommandOptions& options) {
         compiled = query::compile(parsed, context);
     } catch (const query::ParseError& error) {
         if (!options.lenient) {
-            if (!options.json) throw; // main prints it with the caret, exit code 2
+            if (!options.json)
+                throw; // main prints it with the caret, exit code 2
             std::cout << error_json(error).dump() << '\n';
             return kExitQueryError;
         }
@@ -112,7 +117,7 @@ int run_parse(const ParseCommandOptions& options) {
         std::cout << json{{"query", text},
                           {"ast", ast_text},
                           {"mode", query::mode_name(compiled.mode)},
-                          {"xapian", compiled.description},
+                          {"xapian", query::describe(compiled)},
                           {"notes", compiled.notes},
                           {"highlight_terms", compiled.highlight_terms}}
                          .dump()
@@ -121,8 +126,9 @@ int run_parse(const ParseCommandOptions& options) {
     }
     std::cout << "ast:    " << ast_text << '\n'
               << "mode:   " << query::mode_name(compiled.mode) << '\n'
-              << "xapian: " << compiled.description << '\n';
-    for (const auto& note : compiled.notes) std::cout << "note:   " << note << '\n';
+              << "xapian: " << query::describe(compiled) << '\n';
+    for (const auto& note : compiled.notes)
+        std::cout << "note:   " << note << '\n';
     return 0;
 }
 
@@ -134,10 +140,13 @@ void add_parse_command(CLI::App& app, Action& action) {
         app.add_subcommand("parse", "Show how a query is understood, or where it is wrong");
     command->add_option("query", options->words, "The query (several words are joined by spaces)")
         ->required();
-    command->add_flag("--json", options->json,
-                      "Print JSON; an error is {\"error\": {\"message\", \"column\", \"expected\"}}");
+    command->add_flag(
+        "--json", options->json,
+        "Print JSON; an error is {\"error\": {\"message\", \"column\", \"expected\"}}");
     command->add_flag("--lenient", options->lenient,
                       "Read a query with a syntax error as plain words, as the search box does");
+    command->add_flag("--unknown-org-as-text", options->unknown_org_as_text,
+                      "Search org:NAME as text when NAME is not close to any known organization");
     command->add_option("--today", options->today,
                         "The date for today, yesterday, last-7d... (default: the local date)");
     command->add_option("--index", options->index_dir,

@@ -94,9 +94,13 @@ int run_repair(const RepairOptions& options) {
     if (options.jsonl) {
         return run_repair_jsonl(input);
     }
-    const auto repaired = decode_and_repair(input);
+    const auto decoded = text::decode(input);
+    const auto repaired = text::repair(decoded.text);
     std::cout << repaired.text;
     if (options.report) {
+        std::cerr << fmt::format("decode: {} ({}, confidence {}), {} undecodable byte(s) -> U+FFFD\n",
+                                 decoded.encoding, decoded.method, decoded.confidence,
+                                 decoded.replaced);
         for (const auto& change : repaired.changes) {
             std::cerr << fmt::format("repair: bytes {}-{}: {} -> {} ({})\n", change.begin,
                                      change.end, json(change.from).dump(),

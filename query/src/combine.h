@@ -3,7 +3,6 @@
 // same operator, so descriptions read (a AND b AND c) rather than (a AND (b AND c)).
 
 #include <vector>
-
 #include <xapian.h>
 
 namespace zhisou::query::detail {
@@ -11,8 +10,10 @@ namespace zhisou::query::detail {
 /// `op` is OP_AND or OP_OR; one part is returned as it is, none gives Query().
 [[nodiscard]] inline Xapian::Query combine(Xapian::Query::op op,
                                            const std::vector<Xapian::Query>& parts) {
-    if (parts.empty()) return {};
-    if (parts.size() == 1) return parts.front();
+    if (parts.empty())
+        return {};
+    if (parts.size() == 1)
+        return parts.front();
     std::vector<Xapian::Query> flat;
     flat.reserve(parts.size());
     for (const Xapian::Query& part : parts) {

@@ -1,8 +1,8 @@
 // compile() and compile_query(): the public entry points over detail::Compiler.
 
-#include <zhisou/query/compile.h>
-
 #include <fmt/format.h>
+
+#include <zhisou/query/compile.h>
 
 #include "compiler.h"
 
@@ -18,7 +18,8 @@ CompiledQuery compile(const ast::Query& query, const CompileContext& context) {
 
 CompiledQuery compile_query(std::string_view query, const ParseOptions& options,
                             const CompileContext& context) {
-    if (!options.lenient) return compile(parse(query), context);
+    if (!options.lenient)
+        return compile(parse(query), context);
     try {
         return compile(parse(query), context);
     } catch (const ParseError& error) {

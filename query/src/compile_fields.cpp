@@ -1,16 +1,16 @@
 // Fields: org (gazetteer), the boolean filters, is:, date: and mentioned:, saved:.
 // Each follows schema.h, so a query finds exactly what the writer indexed.
 
-#include <zhisou/index/gazetteer.h>
-#include <zhisou/index/writer.h>
-#include <zhisou/query/limits.h>
-#include <zhisou/query/parse.h>
-
 #include <algorithm>
 #include <array>
 #include <ctime>
 #include <fmt/format.h>
 #include <utility>
+
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/index/writer.h>
+#include <zhisou/query/limits.h>
+#include <zhisou/query/parse.h>
 
 #include "compiler.h"
 #include "date_value.h"
@@ -29,11 +29,16 @@ struct LangAlias {
 };
 // Languages by the names people type; the index stores en, zh-hans, zh-hant, mixed.
 constexpr std::array kLangAliases{
-    LangAlias{"zh", {"zh-hans", "zh-hant"}},   LangAlias{"chinese", {"zh-hans", "zh-hant"}},
-    LangAlias{"中文", {"zh-hans", "zh-hant"}}, LangAlias{"english", {"en", ""}},
-    LangAlias{"英文", {"en", ""}},             LangAlias{"英语", {"en", ""}},
-    LangAlias{"简体", {"zh-hans", ""}},        LangAlias{"zh-cn", {"zh-hans", ""}},
-    LangAlias{"繁体", {"zh-hant", ""}},        LangAlias{"zh-tw", {"zh-hant", ""}},
+    LangAlias{"zh", {"zh-hans", "zh-hant"}},
+    LangAlias{"chinese", {"zh-hans", "zh-hant"}},
+    LangAlias{"中文", {"zh-hans", "zh-hant"}},
+    LangAlias{"english", {"en", ""}},
+    LangAlias{"英文", {"en", ""}},
+    LangAlias{"英语", {"en", ""}},
+    LangAlias{"简体", {"zh-hans", ""}},
+    LangAlias{"zh-cn", {"zh-hans", ""}},
+    LangAlias{"繁体", {"zh-hant", ""}},
+    LangAlias{"zh-tw", {"zh-hant", ""}},
 };
 
 sys_days local_today() {
@@ -44,24 +49,30 @@ sys_days local_today() {
                     day{static_cast<unsigned>(local.tm_mday)}};
 }
 
-Part filter(Q query) { return {std::move(query), true, false}; }
+Part filter(Q query) {
+    return {std::move(query), true, false};
+}
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (const auto& item : items) {
-        if (!out.empty()) out += separator;
+        if (!out.empty())
+            out += separator;
         out += item;
     }
     return out;
 }
 
 /// Code points before a Term's or Phrase's text inside its span (the opening quote).
-std::size_t text_offset(const ast::Node& node) { return node.kind == ast::NodeKind::Phrase ? 1 : 0; }
+std::size_t text_offset(const ast::Node& node) {
+    return node.kind == ast::NodeKind::Phrase ? 1 : 0;
+}
 
 } // namespace
 
 sys_days Compiler::today() {
-    if (!m_today) m_today = m_context.today ? m_context.today() : local_today();
+    if (!m_today)
+        m_today = m_context.today ? m_context.today() : local_today();
     return *m_today;
 }
 
@@ -84,7 +95,6 @@ Part Compiler::field_node(const ast::Node& node) {
 }
 
 Part Compiler::org_leaf(const ast::Node& node) {
-    count_leaf(node);
     if (node.kind == ast::NodeKind::Wildcard) {
         throw error("org: takes a name or alias, not a wildcard", node.span);
     }
@@ -99,13 +109,13 @@ Part Compiler::org_leaf(const ast::Node& node) {
         return text_leaf(node, {});
     }
     if (suggestions.empty()) {
-        throw error(fmt::format("unknown org '{}': no organization has this name or alias",
-                                node.text),
-                    node.span, text_offset(node), {"org"});
+        throw error(
+            fmt::format("unknown org '{}': no organization has this name or alias", node.text),
+            node.span, text_offset(node), {"org"});
     }
-    throw error(fmt::format("unknown org '{}'; did you mean {}?", node.text,
-                            join(suggestions, ", ")),
-                node.span, text_offset(node), suggestions);
+    throw error(
+        fmt::format("unknown org '{}'; did you mean {}?", node.text, join(suggestions, ", ")),
+        node.span, text_offset(node), suggestions);
 }
 
 Part Compiler::scored_org(const std::string& id) {
@@ -115,7 +125,6 @@ Part Compiler::scored_org(const std::string& id) {
 }
 
 Part Compiler::boolean_leaf(const ast::Node& node, const schema::FieldSpec& field) {
-    count_leaf(node);
     const bool is_id = field.prefix == schema::kIdPrefix;
     // Ids are indexed as written (paths); the other values normalized.
     const std::string value = is_id ? node.text : index::normalize_field_value(node.text);
@@ -124,29 +133,30 @@ Part Compiler::boolean_leaf(const ast::Node& node, const schema::FieldSpec& fiel
     }
     if (node.kind == ast::NodeKind::Wildcard) {
         std::string pattern = is_id ? index::id_term(value) : std::string(field.prefix) + value;
-        return filter(Q(Q::OP_WILDCARD, pattern, limits::kMaxWildcardExpansion,
-                        Q::WILDCARD_LIMIT_ERROR));
+        return filter(
+            Q(Q::OP_WILDCARD, pattern, limits::kMaxWildcardExpansion, Q::WILDCARD_LIMIT_ERROR));
     }
     return filter(Q(is_id ? index::id_term(value) : std::string(field.prefix) + value));
 }
 
 Part Compiler::lang_leaf(const ast::Node& node) {
-    count_leaf(node);
     const std::string value = index::normalize_field_value(node.text);
     for (const LangAlias& alias : kLangAliases) {
-        if (alias.name != value) continue;
+        if (alias.name != value)
+            continue;
         std::vector<Q> codes;
         for (const std::string_view code : alias.codes) {
-            if (!code.empty()) codes.emplace_back(std::string(schema::kLangPrefix) + std::string(code));
+            if (!code.empty())
+                codes.emplace_back(std::string(schema::kLangPrefix) + std::string(code));
         }
         return filter(codes.size() == 1 ? codes.front() : Q(Q::OP_OR, codes.begin(), codes.end()));
     }
-    if (value.empty()) throw error("empty value for lang:", node.span, 0, {"value"});
+    if (value.empty())
+        throw error("empty value for lang:", node.span, 0, {"value"});
     return filter(Q(std::string(schema::kLangPrefix) + value));
 }
 
 Part Compiler::flag_leaf(const ast::Node& node) {
-    count_leaf(node);
     std::string value = index::normalize_field_value(node.text);
     if (std::find(kFlags.begin(), kFlags.end(), value) == kFlags.end()) {
         throw error(fmt::format("is: takes repaired, damaged or undated, not '{}'", node.text),
@@ -156,7 +166,6 @@ Part Compiler::flag_leaf(const ast::Node& node) {
 }
 
 Part Compiler::date_leaf(const ast::Node& node, const schema::FieldSpec& field) {
-    count_leaf(node);
     if (node.kind == ast::NodeKind::Wildcard) {
         throw error(fmt::format("{}: takes a date or a range, not a wildcard", field.name),
                     node.span);
@@ -216,7 +225,8 @@ Xapian::Query Compiler::mentioned_terms(sys_days from, sys_days until, const ast
             terms.emplace_back(prefix + fmt::format("{:04d}{:02d}", y, m));
             day = month_end + days{1};
         } else {
-            terms.emplace_back(prefix + fmt::format("{:04d}{:02d}{:02d}", y, m, unsigned{ymd.day()}));
+            terms.emplace_back(prefix +
+                               fmt::format("{:04d}{:02d}{:02d}", y, m, unsigned{ymd.day()}));
             day += days{1};
         }
         if (terms.size() > limits::kMaxMentionedTerms) {
@@ -226,7 +236,8 @@ Xapian::Query Compiler::mentioned_terms(sys_days from, sys_days until, const ast
                         node.span);
         }
     }
-    if (terms.size() == 1) return terms.front();
+    if (terms.size() == 1)
+        return terms.front();
     return Q(Q::OP_OR, terms.begin(), terms.end());
 }
 
@@ -236,7 +247,8 @@ Part Compiler::saved(const ast::Node& node) {
         throw error("saved queries are not available here (no index is open)", node.span);
     }
     std::string path;
-    for (const SavedFrame& frame : m_saved) path += frame.name + " → ";
+    for (const SavedFrame& frame : m_saved)
+        path += frame.name + " → ";
     path += name;
     // Reported at the outermost saved:NAME, with the whole chain.
     const std::size_t column = (m_saved.empty() ? node.span : m_saved.front().span).begin + 1;
@@ -247,14 +259,13 @@ Part Compiler::saved(const ast::Node& node) {
                          m_query, column);
     }
     if (m_saved.size() >= limits::kMaxSavedDepth) {
-        throw ParseError(fmt::format("saved queries nest more than {} deep: {}",
-                                     limits::kMaxSavedDepth, path),
-                         m_query, column);
+        throw ParseError(
+            fmt::format("saved queries nest more than {} deep: {}", limits::kMaxSavedDepth, path),
+            m_query, column);
     }
     const std::optional<std::string> stored = m_context.saved_query(name);
     if (!stored) {
-        throw error(fmt::format("no saved query named '{}'", name), node.span,
-                    text_offset(node));
+        throw error(fmt::format("no saved query named '{}'", name), node.span, text_offset(node));
     }
     ast::Query inner;
     try {

@@ -3,11 +3,11 @@
 
 #include "compiler.h"
 
-#include <zhisou/query/limits.h>
-#include <zhisou/text/analyzer.h>
-
 #include <fmt/format.h>
 #include <utility>
+
+#include <zhisou/query/limits.h>
+#include <zhisou/text/analyzer.h>
 
 #include "combine.h"
 
@@ -22,11 +22,15 @@ constexpr std::size_t kRankedMinWords = 6;
 /// ...and so are shorter plain questions, ending in '?' or '？', of at least this many words.
 constexpr std::size_t kRankedMinQuestionWords = 3;
 
-Part scored(Q query) { return {std::move(query), false, false}; }
+Part scored(Q query) {
+    return {std::move(query), false, false};
+}
 
 void collect_terms(const ast::Node& node, std::vector<const ast::Node*>& out) {
-    if (node.kind == ast::NodeKind::Term) out.push_back(&node);
-    for (const ast::Node& child : node.children) collect_terms(child, out);
+    if (node.kind == ast::NodeKind::Term)
+        out.push_back(&node);
+    for (const ast::Node& child : node.children)
+        collect_terms(child, out);
 }
 
 bool ends_with_question_mark(std::string_view text) {
@@ -64,12 +68,13 @@ CompiledQuery Compiler::run(const ast::Query& query) {
     }
     result.notes = std::move(m_notes);
     result.highlight_terms = std::move(m_highlight);
-    result.description = readable_description(result.query, m_values);
+    result.date_values = std::move(m_values);
     return result;
 }
 
 std::optional<CompiledQuery> Compiler::ranked(const ast::Query& query) {
-    if (!query.plain_text) return std::nullopt;
+    if (!query.plain_text)
+        return std::nullopt;
     std::vector<const ast::Node*> terms;
     collect_terms(query.root, terms);
     std::vector<Tokens> analyzed;
@@ -89,7 +94,8 @@ std::optional<CompiledQuery> Compiler::ranked(const ast::Query& query) {
     }
     std::vector<Q> parts;
     parts.reserve(names.size());
-    for (const std::string& name : names) parts.emplace_back(name);
+    for (const std::string& name : names)
+        parts.emplace_back(name);
     CompiledQuery result;
     result.query = combine(Q::OP_OR, parts);
     result.mode = MatchMode::Ranked;
@@ -101,14 +107,20 @@ std::optional<CompiledQuery> Compiler::ranked(const ast::Query& query) {
 
 Part Compiler::node(const ast::Node& node, const schema::FieldSpec* field) {
     switch (node.kind) {
-    case ast::NodeKind::And: return and_node(node, field);
-    case ast::NodeKind::Or: return or_node(node, field);
-    case ast::NodeKind::Not: return not_node(node, field);
-    case ast::NodeKind::Near: return near_node(node, field);
-    case ast::NodeKind::Field: return field_node(node);
+    case ast::NodeKind::And:
+        return and_node(node, field);
+    case ast::NodeKind::Or:
+        return or_node(node, field);
+    case ast::NodeKind::Not:
+        return not_node(node, field);
+    case ast::NodeKind::Near:
+        return near_node(node, field);
+    case ast::NodeKind::Field:
+        return field_node(node);
     case ast::NodeKind::Term:
     case ast::NodeKind::Phrase:
-    case ast::NodeKind::Wildcard: return leaf(node, field);
+    case ast::NodeKind::Wildcard:
+        return leaf(node, field);
     }
     return {};
 }
@@ -127,16 +139,19 @@ Part Compiler::and_node(const ast::Node& node, const schema::FieldSpec* field) {
     for (const ast::Node& child : node.children) {
         if (child.kind == ast::NodeKind::Not) {
             Part part = negated(child, field);
-            if (!part.empty) excluded.push_back(std::move(part.query));
+            if (!part.empty)
+                excluded.push_back(std::move(part.query));
             continue;
         }
         Part part = this->node(child, field);
-        if (part.empty) continue;
+        if (part.empty)
+            continue;
         (part.filter ? filters : weighted).push_back(std::move(part.query));
     }
     Part result;
     if (weighted.empty() && filters.empty()) {
-        if (excluded.empty()) return result;
+        if (excluded.empty())
+            return result;
         result = Part{Q::MatchAll, true, false}; // only exclusions: everything except
     } else if (weighted.empty()) {
         result = Part{combine(Q::OP_AND, filters), true, false};
@@ -161,26 +176,29 @@ Part Compiler::or_node(const ast::Node& node, const schema::FieldSpec* field) {
     bool all_filters = true;
     for (const ast::Node& child : node.children) {
         Part part = this->node(child, field);
-        if (part.empty) continue;
+        if (part.empty)
+            continue;
         all_filters = all_filters && part.filter;
         parts.push_back(std::move(part.query));
     }
-    if (parts.empty()) return {};
+    if (parts.empty())
+        return {};
     return {combine(Q::OP_OR, parts), all_filters, false};
 }
 
 Part Compiler::not_node(const ast::Node& node, const schema::FieldSpec* field) {
     // A NOT that is not one operand of an AND: "-spam" alone, or "a OR -b".
     Part part = negated(node, field);
-    if (part.empty) return {};
+    if (part.empty)
+        return {};
     return {Q(Q::OP_AND_NOT, Q::MatchAll, part.query), true, false};
 }
 
 Part Compiler::near_node(const ast::Node& node, const schema::FieldSpec* field) {
     if (field != nullptr && field->kind != schema::FieldKind::Text) {
-        throw error(fmt::format("NEAR needs words: use it in free text or title:, not in {}:",
-                                field->name),
-                    node.span);
+        throw error(
+            fmt::format("NEAR needs words: use it in free text or title:, not in {}:", field->name),
+            node.span);
     }
     const std::string_view prefix = field == nullptr ? std::string_view{} : field->prefix;
     // Xapian's NEAR only relates single terms: operands of several words (a phrase, a compound,
@@ -192,16 +210,22 @@ Part Compiler::near_node(const ast::Node& node, const schema::FieldSpec* field) 
         count_leaf(child);
         const Tokens tokens = analyze(child.text);
         const std::vector<std::string> words = positioned_terms(tokens, prefix);
-        if (words.empty()) continue;
+        if (words.empty())
+            continue;
         ++operands;
-        if (m_negated == 0) append_highlight_terms(tokens, m_highlight);
+        if (m_negated == 0)
+            append_highlight_terms(tokens, m_highlight);
         terms.insert(terms.end(), words.begin(), words.end());
-        if (words.size() > 1) phrases.push_back(phrase_words(tokens, prefix));
+        if (words.size() > 1)
+            phrases.push_back(phrase_words(tokens, prefix));
     }
-    if (operands == 0) return {};
-    if (operands == 1) return scored(phrases.empty() ? Q(terms.front()) : phrases.front());
+    if (operands == 0)
+        return {};
+    if (operands == 1)
+        return scored(phrases.empty() ? Q(terms.front()) : phrases.front());
     std::vector<Q> parts;
-    for (const std::string& term : terms) parts.emplace_back(term);
+    for (const std::string& term : terms)
+        parts.emplace_back(term);
     const auto window = static_cast<Xapian::termcount>(node.distance + terms.size() - 1);
     std::vector<Q> all{Q(Q::OP_NEAR, parts.begin(), parts.end(), window)};
     all.insert(all.end(), phrases.begin(), phrases.end());
@@ -209,15 +233,22 @@ Part Compiler::near_node(const ast::Node& node, const schema::FieldSpec* field) 
 }
 
 Part Compiler::leaf(const ast::Node& node, const schema::FieldSpec* field) {
-    if (field == nullptr) return text_leaf(node, {});
+    count_leaf(node);
+    if (field == nullptr)
+        return text_leaf(node, {});
     switch (field->kind) {
-    case schema::FieldKind::Text: return text_leaf(node, field->prefix);
+    case schema::FieldKind::Text:
+        return text_leaf(node, field->prefix);
     case schema::FieldKind::Boolean:
-        if (field->name == "org") return org_leaf(node);
-        if (field->name == "lang") return lang_leaf(node);
+        if (field->name == "org")
+            return org_leaf(node);
+        if (field->name == "lang")
+            return lang_leaf(node);
         return boolean_leaf(node, *field);
-    case schema::FieldKind::Flag: return flag_leaf(node);
-    case schema::FieldKind::Date: return date_leaf(node, *field);
+    case schema::FieldKind::Flag:
+        return flag_leaf(node);
+    case schema::FieldKind::Date:
+        return date_leaf(node, *field);
     case schema::FieldKind::Saved:
         throw error("saved: takes the name of one saved query", node.span);
     }
@@ -225,24 +256,24 @@ Part Compiler::leaf(const ast::Node& node, const schema::FieldSpec* field) {
 }
 
 Part Compiler::text_leaf(const ast::Node& node, std::string_view prefix) {
-    count_leaf(node);
     const Tokens tokens = analyze(node.text);
     if (node.kind == ast::NodeKind::Wildcard) {
         const auto stem = wildcard_stem(tokens, node.text);
         if (!stem) {
-            throw error(fmt::format("a wildcard needs one word before the '*', not '{}'",
-                                    node.text),
-                        node.span, 0, {"word*"});
+            throw error(
+                fmt::format("a wildcard needs one word before the '*', not '{}'", node.text),
+                node.span, 0, {"word*"});
         }
         return wildcard(node, prefix, *stem);
     }
     Q query = node.kind == ast::NodeKind::Phrase ? phrase_words(tokens, prefix)
-                                                  : required_words(tokens, prefix);
+                                                 : required_words(tokens, prefix);
     if (query.empty()) {
         note(fmt::format("'{}' has no words to search for; ignored", node.text));
         return {};
     }
-    if (m_negated == 0) append_highlight_terms(tokens, m_highlight);
+    if (m_negated == 0)
+        append_highlight_terms(tokens, m_highlight);
     return scored(std::move(query));
 }
 
@@ -260,8 +291,8 @@ Part Compiler::wildcard(const ast::Node& node, std::string_view prefix, std::str
             }
         }
     }
-    return scored(Q(Q::OP_WILDCARD, pattern, limits::kMaxWildcardExpansion,
-                    Q::WILDCARD_LIMIT_ERROR));
+    return scored(
+        Q(Q::OP_WILDCARD, pattern, limits::kMaxWildcardExpansion, Q::WILDCARD_LIMIT_ERROR));
 }
 
 ParseError Compiler::error(std::string message, const ast::Span& span, std::size_t offset,
@@ -272,7 +303,8 @@ ParseError Compiler::error(std::string message, const ast::Span& span, std::size
     }
     std::string path;
     for (const SavedFrame& frame : m_saved) {
-        if (!path.empty()) path += " → ";
+        if (!path.empty())
+            path += " → ";
         path += frame.name;
     }
     return ParseError(fmt::format("in saved query {}: {}", path, message), m_query,

@@ -3,19 +3,18 @@
 // compile_fields.cpp the fields (org, boolean filters, flags, dates, saved queries).
 // No Spirit here: only the plain AST.
 
-#include <zhisou/index/schema.h>
-#include <zhisou/query/ast.h>
-#include <zhisou/query/compile.h>
-#include <zhisou/query/parse_error.h>
-
 #include <chrono>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/index/schema.h>
+#include <zhisou/query/ast.h>
+#include <zhisou/query/compile.h>
+#include <zhisou/query/parse_error.h>
 
 #include "text_terms.h"
 
@@ -85,9 +84,5 @@ private:
     std::size_t m_leaves = 0;
     int m_negated = 0;
 };
-
-/// Xapian's description with serialized date values replaced by their YYYYMMDD numbers.
-[[nodiscard]] std::string readable_description(const Xapian::Query& query,
-                                               const std::map<std::string, int>& values);
 
 } // namespace zhisou::query::detail

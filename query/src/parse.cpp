@@ -1,13 +1,13 @@
 // parse(): syntax normalization, the pre-scan, the X3 grammar, and the conversion to the
 // public AST. Expectation failures (Boost 1.74 can only throw them) stop here.
 
-#include <zhisou/query/limits.h>
-#include <zhisou/query/parse.h>
-
 #include <cctype>
 #include <fmt/format.h>
 #include <string>
 #include <utility>
+
+#include <zhisou/query/limits.h>
+#include <zhisou/query/parse.h>
 
 #include "grammar/config.h"
 #include "grammar/error_handler.h"
@@ -28,7 +28,8 @@ ast::Query parse_strict(std::string_view query) {
     const char* first = source.normalized.data();
     const char* const last = first + source.normalized.size();
     try {
-        const bool ok = x3::phrase_parse(first, last, grammar::query_rule(), x3::ascii::space, tree);
+        const bool ok =
+            x3::phrase_parse(first, last, grammar::query_rule(), x3::ascii::space, tree);
         if (!ok || first != last) {
             throw grammar::expectation_error(
                 source, static_cast<std::size_t>(first - source.normalized.data()), "eoi");
@@ -49,7 +50,8 @@ bool is_syntax_char(char32_t c) {
 /// AND, or, &&, NEAR/3...: words a plain-words reading drops, as they were meant as syntax.
 bool is_operator_word(std::string_view word) {
     std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower == "and" || lower == "or" || lower == "not" || lower == "&&" || lower == "||" ||
         lower == "near") {
         return true;
@@ -61,7 +63,8 @@ bool is_operator_word(std::string_view word) {
 } // namespace
 
 ast::Query parse(std::string_view query, const ParseOptions& options) {
-    if (!options.lenient) return parse_strict(query);
+    if (!options.lenient)
+        return parse_strict(query);
     try {
         return parse_strict(query);
     } catch (const ParseError& error) {
@@ -82,10 +85,12 @@ ast::Query parse_as_plain_words(std::string_view query) {
     const auto finish_word = [&] {
         // Operator signs at the start of a word and a wildcard star at its end are syntax.
         const std::size_t first = word.text.find_first_not_of("+-!");
-        if (first == std::string::npos || is_operator_word(word.text)) word.text.clear();
+        if (first == std::string::npos || is_operator_word(word.text))
+            word.text.clear();
         if (!word.text.empty()) {
             word.text.erase(0, first);
-            while (!word.text.empty() && word.text.back() == '*') word.text.pop_back();
+            while (!word.text.empty() && word.text.back() == '*')
+                word.text.pop_back();
         }
         if (!word.text.empty() && result.root.children.size() < limits::kMaxTerms) {
             result.root.children.push_back(std::move(word));
@@ -97,7 +102,8 @@ ast::Query parse_as_plain_words(std::string_view query) {
             if (c == U' ') {
                 finish_word();
             } else if (!is_syntax_char(c)) {
-                if (word.text.empty()) word.span.begin = index;
+                if (word.text.empty())
+                    word.span.begin = index;
                 word.text.append(source.normalized, begin, end - begin);
                 word.span.end = index + 1;
             }

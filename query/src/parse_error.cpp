@@ -1,11 +1,11 @@
 // ParseError and its caret rendering. Columns count code points; the caret is placed by
 // display width, and a query wider than a terminal line is cut around the caret.
 
-#include <zhisou/query/parse_error.h>
-
 #include <algorithm>
 #include <fmt/format.h>
 #include <utility>
+
+#include <zhisou/query/parse_error.h>
 
 #include "display_width.h"
 #include "source_text.h"
@@ -26,7 +26,8 @@ std::vector<Cell> display_cells(std::string_view query) {
     std::vector<Cell> cells;
     detail::for_each_char(query, [&](char32_t c, std::size_t, std::size_t) {
         Cell cell;
-        if (c < 0x20 || c == 0x7F) c = U' ';
+        if (c < 0x20 || c == 0x7F)
+            c = U' ';
         detail::append_utf8(cell.text, c);
         cell.width = detail::display_width(c);
         cells.push_back(std::move(cell));
@@ -38,7 +39,8 @@ std::string render_caret(std::string_view query, std::size_t column, std::string
     const std::vector<Cell> cells = display_cells(query);
     const std::size_t caret_index = std::min(column == 0 ? 0 : column - 1, cells.size());
     int total = 0;
-    for (const Cell& cell : cells) total += cell.width;
+    for (const Cell& cell : cells)
+        total += cell.width;
 
     // The window [first, last) of characters shown, with "…" where text was cut.
     std::size_t first = 0;
@@ -64,9 +66,11 @@ std::string render_caret(std::string_view query, std::size_t column, std::string
     }
     for (std::size_t i = first; i < last; ++i) {
         line += cells[i].text;
-        if (i < caret_index) marker.append(static_cast<std::size_t>(cells[i].width), ' ');
+        if (i < caret_index)
+            marker.append(static_cast<std::size_t>(cells[i].width), ' ');
     }
-    if (last < cells.size()) line += "…";
+    if (last < cells.size())
+        line += "…";
     return line + "\n" + marker + "^ " + std::string(message);
 }
 
@@ -79,6 +83,8 @@ ParseError::ParseError(std::string message, std::string query, std::size_t colum
       m_message(std::move(message)), m_query(std::move(query)), m_column(column),
       m_expected(std::move(expected)) {}
 
-std::string ParseError::caret() const { return render_caret(m_query, m_column, m_message); }
+std::string ParseError::caret() const {
+    return render_caret(m_query, m_column, m_message);
+}
 
 } // namespace zhisou::query

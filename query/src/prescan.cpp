@@ -1,12 +1,12 @@
 #include "prescan.h"
 
-#include <zhisou/query/limits.h>
-#include <zhisou/query/parse_error.h>
-
 #include <fmt/format.h>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <zhisou/query/limits.h>
+#include <zhisou/query/parse_error.h>
 
 namespace zhisou::query::detail {
 namespace {
@@ -42,15 +42,15 @@ void prescan(const SourceText& source) {
     while (i < text.size()) {
         const QuotePair* quote = nullptr;
         for (const QuotePair& pair : kQuotes) {
-            if (starts_with_at(text, i, pair.open)) quote = &pair;
+            if (starts_with_at(text, i, pair.open))
+                quote = &pair;
         }
         if (quote != nullptr) {
             const std::size_t close = text.find(quote->close, i + quote->open.size());
             if (close == std::string_view::npos) {
-                throw ParseError(fmt::format("unclosed quote: no {} after this {}", quote->close,
-                                             quote->open),
-                                 source.original, source.column_of(i),
-                                 {std::string(quote->close)});
+                throw ParseError(
+                    fmt::format("unclosed quote: no {} after this {}", quote->close, quote->open),
+                    source.original, source.column_of(i), {std::string(quote->close)});
             }
             i = close + quote->close.size();
             continue;

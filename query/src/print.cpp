@@ -1,24 +1,29 @@
 // The canonical text form of an AST (ast.h): every binary operator parenthesized, so the
 // form shows how precedence grouped the query.
 
-#include <zhisou/query/ast.h>
-
 #include <string>
+
+#include <zhisou/query/ast.h>
 
 namespace zhisou::query::ast {
 namespace {
 
 std::string_view operator_name(NodeKind kind) {
     switch (kind) {
-    case NodeKind::And: return " AND ";
-    case NodeKind::Or: return " OR ";
-    default: return " ";
+    case NodeKind::And:
+        return " AND ";
+    case NodeKind::Or:
+        return " OR ";
+    default:
+        return " ";
     }
 }
 
 void print(const Node& node, std::string& out) {
     switch (node.kind) {
-    case NodeKind::Term: out += node.text; return;
+    case NodeKind::Term:
+        out += node.text;
+        return;
     case NodeKind::Wildcard:
         out += node.text;
         out += '*';
@@ -35,11 +40,13 @@ void print(const Node& node, std::string& out) {
         return;
     case NodeKind::Field:
         out.append(node.text).append(":");
-        if (!node.children.empty()) print(node.children.front(), out);
+        if (!node.children.empty())
+            print(node.children.front(), out);
         return;
     case NodeKind::Not:
         out += "NOT ";
-        if (!node.children.empty()) print(node.children.front(), out);
+        if (!node.children.empty())
+            print(node.children.front(), out);
         return;
     case NodeKind::And:
     case NodeKind::Or:
@@ -49,7 +56,8 @@ void print(const Node& node, std::string& out) {
             node.kind == NodeKind::Near ? std::string_view(near_op) : operator_name(node.kind);
         out += '(';
         for (std::size_t i = 0; i < node.children.size(); ++i) {
-            if (i > 0) out += separator;
+            if (i > 0)
+                out += separator;
             print(node.children[i], out);
         }
         out += ')';
@@ -66,6 +74,8 @@ std::string to_string(const Node& node) {
     return out;
 }
 
-std::string to_string(const Query& query) { return to_string(query.root); }
+std::string to_string(const Query& query) {
+    return to_string(query.root);
+}
 
 } // namespace zhisou::query::ast

@@ -35,19 +35,23 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
 /// A phrase over terms at the given positions: the window spans the positions, so gaps the
 /// Analyzer left (a space between two Han runs) still match.
 Xapian::Query phrase_of(const std::vector<const Token*>& terms, std::string_view prefix) {
-    if (terms.size() == 1) return Xapian::Query(prefixed(prefix, terms.front()->term));
+    if (terms.size() == 1)
+        return Xapian::Query(prefixed(prefix, terms.front()->term));
     std::vector<Xapian::Query> parts;
     parts.reserve(terms.size());
-    for (const Token* token : terms) parts.emplace_back(prefixed(prefix, token->term));
+    for (const Token* token : terms)
+        parts.emplace_back(prefixed(prefix, token->term));
     const auto span = terms.back()->position - terms.front()->position + 1;
-    const auto window = std::max<Xapian::termcount>(static_cast<Xapian::termcount>(terms.size()), span);
+    const auto window =
+        std::max<Xapian::termcount>(static_cast<Xapian::termcount>(terms.size()), span);
     return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window);
 }
 
 Xapian::Query han_word(const Tokens& tokens, const Token& word, std::string_view prefix) {
     std::vector<const Token*> bigrams;
     for (const Token& token : tokens) {
-        if (token.kind == TokenKind::Bigram && inside(token, word)) bigrams.push_back(&token);
+        if (token.kind == TokenKind::Bigram && inside(token, word))
+            bigrams.push_back(&token);
     }
     if (bigrams.empty()) { // one character: the unigram term has no position but always exists
         for (const Token& token : tokens) {
@@ -69,7 +73,8 @@ Xapian::Query latin_run(const Tokens& tokens, const std::vector<const Token*>& r
         for (const Token& token : tokens) {
             if (token.kind == TokenKind::Stem && token.begin == word.begin &&
                 token.end == word.end) {
-                return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefixed(prefix, word.term)),
+                return Xapian::Query(Xapian::Query::OP_OR,
+                                     Xapian::Query(prefixed(prefix, word.term)),
                                      Xapian::Query(prefixed(prefix, token.term)));
             }
         }
@@ -84,7 +89,8 @@ Xapian::Query latin_run(const Tokens& tokens, const std::vector<const Token*>& r
             parts.emplace_back(prefixed(prefix, token.term));
         }
     }
-    if (parts.size() == 1) return parts.front();
+    if (parts.size() == 1)
+        return parts.front();
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, parts.begin(), parts.end());
 }
 
@@ -93,7 +99,8 @@ Xapian::Query latin_run(const Tokens& tokens, const std::vector<const Token*>& r
 std::vector<const Token*> positioned(const Tokens& tokens) {
     std::vector<const Token*> terms;
     for (const Token& token : tokens) {
-        if (token.position == 0) continue;
+        if (token.position == 0)
+            continue;
         if (token.kind == TokenKind::Bigram) {
             terms.push_back(&token);
         } else if (token.kind == TokenKind::Word) {
@@ -102,7 +109,8 @@ std::vector<const Token*> positioned(const Tokens& tokens) {
                 std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
                     return t.kind == TokenKind::Bigram && (inside(t, token) || inside(token, t));
                 });
-            if (!has_bigram) terms.push_back(&token);
+            if (!has_bigram)
+                terms.push_back(&token);
         }
     }
     std::stable_sort(terms.begin(), terms.end(),
@@ -111,7 +119,8 @@ std::vector<const Token*> positioned(const Tokens& tokens) {
 }
 
 void append_unique(std::vector<std::string>& out, std::string term) {
-    if (std::find(out.begin(), out.end(), term) == out.end()) out.push_back(std::move(term));
+    if (std::find(out.begin(), out.end(), term) == out.end())
+        out.push_back(std::move(term));
 }
 
 } // namespace
@@ -120,7 +129,8 @@ Xapian::Query required_words(const Tokens& tokens, std::string_view prefix) {
     std::vector<Xapian::Query> units;
     std::vector<const Token*> run; // Latin words at consecutive positions
     const auto flush = [&] {
-        if (!run.empty()) units.push_back(latin_run(tokens, run, prefix));
+        if (!run.empty())
+            units.push_back(latin_run(tokens, run, prefix));
         run.clear();
     };
     // Han words written together (智谱融资): each is required on its own, so a document that
@@ -141,31 +151,37 @@ Xapian::Query required_words(const Tokens& tokens, std::string_view prefix) {
         han_words = 0;
     };
     for (const Token& token : tokens) {
-        if (token.kind != TokenKind::Word) continue;
+        if (token.kind != TokenKind::Word)
+            continue;
         if (is_han_word(token)) {
             flush();
-            if (han_words > 0 && token.begin != han_run.end) flush_han();
-            if (han_words == 0) han_run.begin = token.begin;
+            if (han_words > 0 && token.begin != han_run.end)
+                flush_han();
+            if (han_words == 0)
+                han_run.begin = token.begin;
             han_run.end = token.end;
             ++han_words;
             units.push_back(han_word(tokens, token, prefix));
         } else {
             flush_han();
-            if (!run.empty() && token.position != run.back()->position + 1) flush();
+            if (!run.empty() && token.position != run.back()->position + 1)
+                flush();
             run.push_back(&token);
         }
     }
     flush();
     flush_han();
     Xapian::Query all = combine(Xapian::Query::OP_AND, units);
-    if (adjacency.empty()) return all;
+    if (adjacency.empty())
+        return all;
     adjacency.insert(adjacency.begin(), all);
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, adjacency.begin(), adjacency.end());
 }
 
 Xapian::Query phrase_words(const Tokens& tokens, std::string_view prefix) {
     const std::vector<const Token*> terms = positioned(tokens);
-    if (terms.empty()) return {};
+    if (terms.empty())
+        return {};
     if (terms.size() == 1 && is_han_word(*terms.front())) {
         return han_word(tokens, *terms.front(), prefix); // "蝶": its unigram
     }
@@ -174,7 +190,8 @@ Xapian::Query phrase_words(const Tokens& tokens, std::string_view prefix) {
 
 std::vector<std::string> positioned_terms(const Tokens& tokens, std::string_view prefix) {
     std::vector<std::string> out;
-    for (const Token* token : positioned(tokens)) out.push_back(prefixed(prefix, token->term));
+    for (const Token* token : positioned(tokens))
+        out.push_back(prefixed(prefix, token->term));
     return out;
 }
 
@@ -199,14 +216,14 @@ void append_ranked_terms(const Tokens& tokens, std::vector<std::string>& out) {
 
 void append_highlight_terms(const Tokens& tokens, std::vector<std::string>& out) {
     for (const Token& token : tokens) {
-        if (token.kind != TokenKind::Unigram) append_unique(out, token.term);
+        if (token.kind != TokenKind::Unigram)
+            append_unique(out, token.term);
     }
 }
 
 std::size_t count_words(const Tokens& tokens) {
-    return static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
-        return t.kind == TokenKind::Word;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == TokenKind::Word; }));
 }
 
 } // namespace zhisou::query::detail

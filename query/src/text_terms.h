@@ -10,14 +10,13 @@
 // - "Phrases": one OP_PHRASE over the positioned terms (words, Han bigrams).
 // Every term carries the field prefix ("" for the body, "S" for title:).
 
-#include <zhisou/text/analyzer.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/text/analyzer.h>
 
 namespace zhisou::query::detail {
 
@@ -34,8 +33,7 @@ using Tokens = std::vector<text::Token>;
                                                         std::string_view prefix);
 
 /// The term a wildcard's prefix text stands for: one word or compound covering all of it.
-[[nodiscard]] std::optional<std::string> wildcard_stem(const Tokens& tokens,
-                                                       std::string_view text);
+[[nodiscard]] std::optional<std::string> wildcard_stem(const Tokens& tokens, std::string_view text);
 
 /// Words, stems and bigrams, for ranked mode ("most words should match").
 void append_ranked_terms(const Tokens& tokens, std::vector<std::string>& out);

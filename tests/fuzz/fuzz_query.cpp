@@ -2,11 +2,6 @@
 // (fixed clock, saved queries with a cycle). Any crash, hang, leak or sanitizer report is a bug;
 // so is any exception other than ParseError, and so are the broken promises checked below.
 
-#include <zhisou/index/gazetteer.h>
-#include <zhisou/query/compile.h>
-#include <zhisou/query/parse.h>
-#include <zhisou/text/analyzer.h>
-
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/query/compile.h>
+#include <zhisou/query/parse.h>
+#include <zhisou/text/analyzer.h>
 
 namespace {
 
@@ -25,9 +25,12 @@ const query::CompileContext& context() {
         analyzer,
         index::Gazetteer::builtin(),
         [](std::string_view name) -> std::optional<std::string> {
-            if (name == "a") return "org:zhipu GLM saved:b";
-            if (name == "b") return "date:last-7d OR saved:a"; // a cycle
-            if (name == "c") return "(unbalanced";
+            if (name == "a")
+                return "org:zhipu GLM saved:b";
+            if (name == "b")
+                return "date:last-7d OR saved:a"; // a cycle
+            if (name == "c")
+                return "(unbalanced";
             return std::nullopt;
         },
         [] {
@@ -40,12 +43,17 @@ const query::CompileContext& context() {
 }
 
 /// Columns count code points, and every code point takes at least one byte.
-std::size_t max_column(std::string_view bytes) { return bytes.size() + 1; }
+std::size_t max_column(std::string_view bytes) {
+    return bytes.size() + 1;
+}
 
 void check_error(const query::ParseError& error, std::string_view input) {
-    if (error.column() < 1 || error.column() > max_column(input)) std::abort();
-    if (error.message().empty()) std::abort();
-    if (error.caret().find('^') == std::string::npos) std::abort();
+    if (error.column() < 1 || error.column() > max_column(input))
+        std::abort();
+    if (error.message().empty())
+        std::abort();
+    if (error.caret().find('^') == std::string::npos)
+        std::abort();
 }
 
 } // namespace

@@ -57,13 +57,11 @@ TEST(IndexCommand, IndexesSamplesAndReportsBadInputs) {
     // from files (empty, invalid? no: invalid UTF-8 is decoded with U+FFFD) and 2 bad lines.
     EXPECT_EQ(summary["index_documents"], summary["added"]);
     EXPECT_GE(summary["added"].get<int>(), 50);
-    std::vector<std::string> reasons;
+    std::string all;
     for (const auto& problem : summary["problems"]) {
-        reasons.push_back(problem["path"].get<std::string>() + ":" +
-                          std::to_string(problem.value("line", 0)) + " " +
-                          problem["reason"].get<std::string>());
+        all += problem["path"].get<std::string>() + ":" + std::to_string(problem.value("line", 0)) +
+               " " + problem["reason"].get<std::string>() + "\n";
     }
-    const std::string all = ::testing::PrintToString(reasons);
     EXPECT_NE(all.find("empty.txt:0 empty file"), std::string::npos) << all;
     EXPECT_NE(all.find("broken.jsonl:2 invalid JSON"), std::string::npos) << all;
     EXPECT_NE(all.find("broken.jsonl:3 missing string field \"text\""), std::string::npos) << all;

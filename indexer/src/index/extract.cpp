@@ -236,11 +236,11 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
     // Repair the text and every stored field: mojibake also lands in titles and bylines.
     text::Repaired repaired_body = text::repair(body);
     doc.body = std::move(repaired_body.text);
-    doc.repairs = repaired_body.changes.size();
+    doc.repairs = repaired_body.mojibake_repairs();
     doc.unrecoverable = repaired_body.unrecoverable;
     auto repair_field = [&](const std::string& field) {
         text::Repaired r = text::repair(field);
-        doc.repairs += r.changes.size();
+        doc.repairs += r.mojibake_repairs();
         doc.unrecoverable |= r.unrecoverable;
         return std::string(trim(r.text));
     };

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -29,6 +30,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// At most this many documents between reading and writing (bounds memory; see in_flight).
+constexpr std::ptrdiff_t kMaxInFlight = 256;
 // Two signatures at least this similar (share of equal minima) are the same story.
 constexpr double kDuplicateSimilarity = 0.75;
 
@@ -44,6 +47,7 @@ struct Built {
     std::optional<Xapian::Document> document; // empty when the input was skipped
     bool existed = false;
     bool repaired = false;
+    std::size_t bytes = 0; // input bytes, for batch sizes
 };
 
 std::uint64_t read_fingerprint(const std::string& value) {
@@ -192,6 +196,9 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                                  ? options.threads
                                  : std::max(1u, std::thread::hardware_concurrency());
     BoundedQueue<Work> work_queue(64);
+    // Documents read but not yet written. The single writer is the slowest stage, so without
+    // this bound built documents would pile up in memory.
+    std::counting_semaphore<kMaxInFlight> in_flight(kMaxInFlight);
     std::mutex built_mutex;
     std::condition_variable built_ready;
     std::map<std::uint64_t, Built> built; // reorder buffer: written in input order
@@ -208,6 +215,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                 result.sequence = work->sequence;
                 result.existed = work->existed;
                 result.id_term = id_term(work->source.id);
+                result.bytes = work->source.size_on_disk;
                 try {
                     ExtractedDocument doc = extractor.extract(work->source);
                     result.repaired = doc.repaired;
@@ -232,6 +240,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     std::thread writer([&] {
         std::uint64_t next = 0;
         std::size_t batch_docs = 0;
+        std::size_t batch_bytes = 0;
         try {
             while (true) {
                 std::unique_lock lock(built_mutex);
@@ -242,15 +251,20 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                 Built item = std::move(built.at(next));
                 built.erase(next++);
                 lock.unlock();
+                in_flight.release();
                 if (!item.document) continue;
                 item.document->add_value(schema::kSlotCollapse,
                                          collapse_key(db, *item.document, item.id_term));
                 db.replace_document(item.id_term, *item.document);
                 (item.existed ? updated : added)++;
                 repaired += item.repaired;
-                if (++batch_docs >= options.batch_documents) {
+                // Commit in batches: Xapian buffers a batch's postings in memory, and an
+                // interrupted run keeps everything up to the last commit.
+                batch_bytes += item.bytes;
+                if (++batch_docs >= options.batch_documents || batch_bytes >= options.batch_bytes) {
                     db.commit();
                     batch_docs = 0;
+                    batch_bytes = 0;
                 }
             }
         } catch (...) {
@@ -301,7 +315,9 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     std::lock_guard lock(summary_mutex);
                     ++summary.unchanged;
                 } else {
-                    work_queue.push({produced.load(), std::move(source), it != known.end() || duplicate_input});
+                    in_flight.acquire();
+                    work_queue.push({produced.load(), std::move(source),
+                                     it != known.end() || duplicate_input});
                     ++produced;
                 }
                 maybe_report();

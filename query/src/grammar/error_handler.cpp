@@ -10,20 +10,26 @@
 namespace zhisou::query::grammar {
 namespace {
 
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 std::string lower_ascii(std::string_view text) {
     std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 /// The token that ends just before `where` (spaces skipped): "AND", "org:", "(", "-".
 std::string_view token_before(std::string_view text, std::size_t where) {
     std::size_t end = where;
-    while (end > 0 && is_space(text[end - 1])) --end;
-    if (end == 0) return {};
-    if (text[end - 1] == '(' || text[end - 1] == ')') return text.substr(end - 1, 1);
+    while (end > 0 && is_space(text[end - 1]))
+        --end;
+    if (end == 0)
+        return {};
+    if (text[end - 1] == '(' || text[end - 1] == ')')
+        return text.substr(end - 1, 1);
     std::size_t begin = end;
     while (begin > 0 && !is_space(text[begin - 1]) && text[begin - 1] != '(' &&
            text[begin - 1] != ')') {
@@ -34,8 +40,10 @@ std::string_view token_before(std::string_view text, std::size_t where) {
 
 /// The token that starts at `where`: "OR", ")", "&&".
 std::string_view token_at(std::string_view text, std::size_t where) {
-    if (where >= text.size()) return {};
-    if (text[where] == '(' || text[where] == ')') return text.substr(where, 1);
+    if (where >= text.size())
+        return {};
+    if (text[where] == '(' || text[where] == ')')
+        return text.substr(where, 1);
     std::size_t end = where;
     while (end < text.size() && !is_space(text[end]) && text[end] != '(' && text[end] != ')') {
         ++end;
@@ -43,13 +51,17 @@ std::string_view token_at(std::string_view text, std::size_t where) {
     return text.substr(where, end - where);
 }
 
-bool is_near(std::string_view token) { return lower_ascii(token.substr(0, 4)) == "near"; }
+bool is_near(std::string_view token) {
+    return lower_ascii(token.substr(0, 4)) == "near";
+}
 
 bool is_operator(std::string_view token) {
     static constexpr std::array kOperators{"and", "or", "not", "&&", "||"};
     const std::string lower = lower_ascii(token);
-    if (std::find(kOperators.begin(), kOperators.end(), lower) != kOperators.end()) return true;
-    if (lower == "-" || lower == "+" || lower == "!") return true;
+    if (std::find(kOperators.begin(), kOperators.end(), lower) != kOperators.end())
+        return true;
+    if (lower == "-" || lower == "+" || lower == "!")
+        return true;
     if (token.size() >= 2 && (token[0] == '-' || token[0] == '+' || token[0] == '!')) {
         return false; // "-(" is split at the parenthesis; "-x" is an operand
     }
@@ -65,7 +77,8 @@ ParseError expectation_error(const detail::SourceText& source, std::size_t where
     const std::string_view text = source.normalized;
     where = std::min(where, text.size());
     std::size_t next = where;
-    while (next < text.size() && is_space(text[next])) ++next;
+    while (next < text.size() && is_space(text[next]))
+        ++next;
     const bool at_end = next == text.size();
     const std::string_view before = token_before(text, where);
     const std::string_view after = token_at(text, next);

@@ -3,10 +3,10 @@
 // ParseError a person can act on: what is wrong, where, and what was expected there.
 // Spirit's own error_handler counts columns in bytes; ours counts code points.
 
-#include <zhisou/query/parse_error.h>
-
 #include <cstddef>
 #include <string_view>
+
+#include <zhisou/query/parse_error.h>
 
 #include "source_text.h"
 

@@ -10,6 +10,8 @@ namespace zhisou::query::grammar {
 
 BOOST_SPIRIT_INSTANTIATE(query_type, iterator_type, context_type)
 
-const query_type& query_rule() { return whole_query; }
+const query_type& query_rule() {
+    return whole_query;
+}
 
 } // namespace zhisou::query::grammar

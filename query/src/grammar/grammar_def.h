@@ -7,10 +7,10 @@
 // Parentheses and quotes are known to be balanced and nested at most limits::kMaxDepth deep
 // (prescan.cpp checks before parsing), which bounds the recursion below.
 
-#include <zhisou/index/schema.h>
-
 #include <boost/spirit/home/x3.hpp>
 #include <string_view>
+
+#include <zhisou/index/schema.h>
 
 #include "grammar/ast_adapted.h"
 #include "grammar/grammar.h"
@@ -91,8 +91,7 @@ const auto set_text = [](auto& context) { x3::_val(context).text = x3::_attr(con
 const auto check_field_name = [](auto& context) {
     const syntax::Range& name = x3::_attr(context);
     x3::_val(context) = name;
-    x3::_pass(context) =
-        schema::find_field(std::string_view(name.begin(), name.size())) != nullptr;
+    x3::_pass(context) = schema::find_field(std::string_view(name.begin(), name.size())) != nullptr;
 };
 
 const auto term_def = !keyword >> x3::raw[x3::lexeme[+term_char]][set_text];

@@ -1,9 +1,5 @@
 #include "grammar/to_ast.h"
 
-#include <zhisou/index/schema.h>
-#include <zhisou/query/limits.h>
-#include <zhisou/query/parse_error.h>
-
 #include <boost/variant/apply_visitor.hpp>
 #include <cctype>
 #include <charconv>
@@ -11,6 +7,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include <zhisou/index/schema.h>
+#include <zhisou/query/limits.h>
+#include <zhisou/query/parse_error.h>
 
 #include "field_suggest.h"
 
@@ -34,19 +34,23 @@ public:
 
     // --- Operators -----------------------------------------------------------------------
     Node or_node(const syntax::Or& items) {
-        if (items.size() == 1) return and_node(items.front());
+        if (items.size() == 1)
+            return and_node(items.front());
         m_plain = false;
         Node node{NodeKind::Or, {}, {}, {}, 0};
-        for (const auto& item : items) node.children.push_back(and_node(item));
+        for (const auto& item : items)
+            node.children.push_back(and_node(item));
         return with_children_span(std::move(node));
     }
 
     Node and_node(const syntax::And& item) {
-        if (item.rest.empty()) return unary(item.first);
+        if (item.rest.empty())
+            return unary(item.first);
         Node node{NodeKind::And, {}, {}, {}, 0};
         node.children.push_back(unary(item.first));
         for (const auto& next : item.rest) {
-            if (!next.op.empty()) m_plain = false; // an explicit AND or &&
+            if (!next.op.empty())
+                m_plain = false; // an explicit AND or &&
             node.children.push_back(unary(next.operand));
         }
         return with_children_span(std::move(node));
@@ -54,16 +58,19 @@ public:
 
     Node unary(const syntax::Unary& item) {
         Node body = near(item.body);
-        if (item.prefix.empty()) return body;
+        if (item.prefix.empty())
+            return body;
         m_plain = false;
-        if (item.prefix.front() == '+') return body; // required: every operand already is
+        if (item.prefix.front() == '+')
+            return body; // required: every operand already is
         Node node{NodeKind::Not, {}, {begin_of(item.prefix), body.span.end}, {}, 0};
         node.children.push_back(std::move(body));
         return node;
     }
 
     Node near(const syntax::Near& item) {
-        if (item.rest.empty()) return operand(item.first, false);
+        if (item.rest.empty())
+            return operand(item.first, false);
         m_plain = false;
         Node node{NodeKind::Near, {}, {}, {}, 0};
         node.children.push_back(operand(item.first, true));
@@ -88,14 +95,18 @@ public:
         struct Visitor {
             Converter& self;
             bool in_near;
-            Node operator()(const syntax::Term& term) const { return self.term(term, true, in_near); }
+            Node operator()(const syntax::Term& term) const {
+                return self.term(term, true, in_near);
+            }
             Node operator()(const syntax::Phrase& phrase) const { return self.phrase(phrase); }
             Node operator()(const syntax::x3::forward_ast<syntax::Group>& group) const {
-                if (in_near) self.not_in_near(group.get().open);
+                if (in_near)
+                    self.not_in_near(group.get().open);
                 return self.group(group.get());
             }
             Node operator()(const syntax::x3::forward_ast<syntax::Field>& field) const {
-                if (in_near) self.not_in_near(field.get().name);
+                if (in_near)
+                    self.not_in_near(field.get().name);
                 return self.field(field.get());
             }
         };
@@ -115,7 +126,9 @@ public:
         Node node{NodeKind::Field, std::string(spec->name), {}, {}, 0};
         struct Visitor {
             Converter& self;
-            Node operator()(const syntax::Term& term) const { return self.term(term, false, false); }
+            Node operator()(const syntax::Term& term) const {
+                return self.term(term, false, false);
+            }
             Node operator()(const syntax::Phrase& phrase) const { return self.phrase(phrase); }
             Node operator()(const syntax::x3::forward_ast<syntax::Group>& group) const {
                 ++self.m_field_groups;
@@ -139,16 +152,16 @@ public:
         if (check_field_names) {
             if (const auto suggestion = detail::misspelled_field(text)) {
                 const std::string typed = text.substr(0, text.find(':'));
-                throw ParseError(fmt::format("unknown field '{}:'; did you mean '{}:'?", typed,
-                                             *suggestion),
-                                 m_source.original, column_of(term.text.begin()),
-                                 {*suggestion + ":"});
+                throw ParseError(
+                    fmt::format("unknown field '{}:'; did you mean '{}:'?", typed, *suggestion),
+                    m_source.original, column_of(term.text.begin()), {*suggestion + ":"});
             }
         }
         // "GLM*" is a wildcard; "*", "**" and "a*b" are text.
         if (text.size() >= 2 && text.back() == '*' && text[text.size() - 2] != '*') {
             m_plain = false;
-            if (in_near) not_in_near(term.text);
+            if (in_near)
+                not_in_near(term.text);
             text.pop_back();
             return Node{NodeKind::Wildcard, std::move(text), span_of(term.text), {}, 0};
         }
@@ -172,10 +185,12 @@ private:
     std::uint32_t near_distance(const syntax::Range& op) {
         const std::string_view text(op.begin(), op.size());
         const std::size_t slash = text.find('/');
-        if (slash == std::string_view::npos) return limits::kDefaultNearDistance;
+        if (slash == std::string_view::npos)
+            return limits::kDefaultNearDistance;
         std::uint32_t distance = 0;
         const auto digits = text.substr(slash + 1);
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), distance);
+        const auto [end, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), distance);
         if (ec != std::errc() || end != digits.data() + digits.size() || distance < 1 ||
             distance > limits::kMaxNearDistance) {
             throw ParseError(fmt::format("NEAR distance must be 1..{}", limits::kMaxNearDistance),
@@ -186,8 +201,7 @@ private:
     }
 
     void not_in_near(const syntax::Range& where) const {
-        throw error("NEAR works between words and phrases, not fields, groups or wildcards",
-                    where);
+        throw error("NEAR works between words and phrases, not fields, groups or wildcards", where);
     }
 
     void count_leaf(const syntax::Range& where) {

@@ -71,8 +71,8 @@ const Expected kExpected[] = {
     {"mojibake/latin1-c1-deepseek-pricing.txt", "DeepSeek cuts off-peak API prices", "2025-03-05", "byline", "alibaba,deepseek", "en", true},
     {"mojibake/double-cp1252-qwen-max.md", "Alibaba's Qwen2.5-Max arrives on Lunar New Year", "2025-01-29", "front-matter", "alibaba,deepseek", "en", true},
     {"mojibake/gbk-moonshot-kimi.md", "月之暗面更新Kimi长文本能力", "2025-02", "front-matter", "moonshot", "mixed", true},
-    {"mojibake/cp874-scraped-minimax.txt", "🐼PandaWire | China AI Brief", "", "none", "minimax", "en", true},
-    {"mojibake/unrecoverable-replacement.txt", "百度智能云发布会实录（节选）", "2023-11", "byline", "baidu", "zh-Hans", true},
+    {"mojibake/cp874-scraped-minimax.txt", "PandaWire | China AI Brief", "", "none", "minimax", "en", true},
+    {"mojibake/unrecoverable-replacement.txt", "百度智能云发布会实录（节选）", "2023-11", "byline", "baidu", "zh-Hans", false},
     {"mojibake/negative-thai.txt", "ข่าวสั้น: นักพัฒนาไทยกับโมเดลภาษาขนาดใหญ่", "", "none", "openai", "th", false},
     {"mojibake/negative-latin-symbols.md", "Field report: cooling AI racks in Munich and Marseille", "2024-11-12", "front-matter", "microsoft", "en", false},
     {"jsonl/news.jsonl#news-001", "DeepSeek app tops US App Store as R1 goes viral", "2025-01-27", "jsonl", "deepseek,openai", "en", false},
@@ -166,6 +166,19 @@ TEST_F(SampleExtraction, ScriptsAndStylesAreNotText) {
     const auto& doc = documents().at("html/deepseek-v3-2-exp.html");
     EXPECT_EQ(doc.body.find("function"), std::string::npos) << doc.body;
     EXPECT_EQ(doc.body.find("{"), std::string::npos) << doc.body;
+}
+
+// Residue that cannot be repaired (锟斤拷, U+FFFD from undecodable bytes) marks a document as
+// damaged, not as repaired: nothing was undone.
+TEST_F(SampleExtraction, UnrecoverableResidueIsFlaggedNotRepaired) {
+    for (const char* path : {"mojibake/unrecoverable-replacement.txt", "bad/invalid-utf8.txt"}) {
+        SCOPED_TRACE(path);
+        const auto& doc = documents().at(path);
+        EXPECT_TRUE(doc.unrecoverable);
+        EXPECT_FALSE(doc.repaired);
+        EXPECT_EQ(doc.body.find("锟斤拷"), std::string::npos);
+    }
+    EXPECT_FALSE(documents().at("mojibake/cp1252-zhipu-interview.md").unrecoverable);
 }
 
 TEST_F(SampleExtraction, MonthPrecisionIsKept) {

@@ -15,7 +15,9 @@ struct ErrorRow {
     const char* caret;
 };
 
-void PrintTo(const ErrorRow& row, std::ostream* os) { *os << row.query; }
+void PrintTo(const ErrorRow& row, std::ostream* os) {
+    *os << row.query;
+}
 
 // clang-format off
 const ErrorRow kErrors[] = {

@@ -214,7 +214,9 @@ const GoldenRow kRows[] = {
 
 class DateGolden : public ::testing::TestWithParam<GoldenRow> {};
 
-TEST_P(DateGolden, ParsesAndCompiles) { expect_row(GetParam()); }
+TEST_P(DateGolden, ParsesAndCompiles) {
+    expect_row(GetParam());
+}
 
 INSTANTIATE_TEST_SUITE_P(Rows, DateGolden, ::testing::ValuesIn(kRows));
 

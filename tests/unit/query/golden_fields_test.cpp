@@ -203,7 +203,9 @@ const GoldenRow kRows[] = {
 
 class FieldGolden : public ::testing::TestWithParam<GoldenRow> {};
 
-TEST_P(FieldGolden, ParsesAndCompiles) { expect_row(GetParam()); }
+TEST_P(FieldGolden, ParsesAndCompiles) {
+    expect_row(GetParam());
+}
 
 INSTANTIATE_TEST_SUITE_P(Rows, FieldGolden, ::testing::ValuesIn(kRows));
 

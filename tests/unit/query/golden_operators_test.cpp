@@ -246,7 +246,9 @@ const GoldenRow kRows[] = {
 
 class OperatorGolden : public ::testing::TestWithParam<GoldenRow> {};
 
-TEST_P(OperatorGolden, ParsesAndCompiles) { expect_row(GetParam()); }
+TEST_P(OperatorGolden, ParsesAndCompiles) {
+    expect_row(GetParam());
+}
 
 INSTANTIATE_TEST_SUITE_P(Rows, OperatorGolden, ::testing::ValuesIn(kRows));
 

@@ -228,7 +228,9 @@ const GoldenRow kRows[] = {
 
 class TextGolden : public ::testing::TestWithParam<GoldenRow> {};
 
-TEST_P(TextGolden, ParsesAndCompiles) { expect_row(GetParam()); }
+TEST_P(TextGolden, ParsesAndCompiles) {
+    expect_row(GetParam());
+}
 
 INSTANTIATE_TEST_SUITE_P(Rows, TextGolden, ::testing::ValuesIn(kRows));
 

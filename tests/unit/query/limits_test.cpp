@@ -1,10 +1,10 @@
 // The documented limits and hostile input: each limit is an error at the right column, just
 // inside each limit is fine, and odd bytes never crash or shift the columns.
 
-#include <zhisou/query/limits.h>
-
 #include <gtest/gtest.h>
 #include <string>
+
+#include <zhisou/query/limits.h>
 
 #include "query_fixture.h"
 
@@ -22,14 +22,16 @@ ParseError error_of(const std::string& query) {
 
 std::string words(std::size_t count) {
     std::string query;
-    for (std::size_t i = 0; i < count; ++i) query += (i == 0 ? "w" : " w") + std::to_string(i);
+    for (std::size_t i = 0; i < count; ++i)
+        query += (i == 0 ? "w" : " w") + std::to_string(i);
     return query;
 }
 
 TEST(Limits, QueryLengthInCharactersNotBytes) {
     // 4096 Chinese characters are 12288 bytes and still fit.
     std::string chinese;
-    for (std::size_t i = 0; i < limits::kMaxQueryChars; ++i) chinese += i % 2 ? "谱" : "智";
+    for (std::size_t i = 0; i < limits::kMaxQueryChars; ++i)
+        chinese += i % 2 ? "谱" : "智";
     EXPECT_NO_THROW((void)parse(chinese));
     const ParseError error = error_of(chinese + "x");
     EXPECT_EQ(error.column(), limits::kMaxQueryChars + 1);
@@ -64,17 +66,20 @@ TEST(Limits, TermCount) {
 
 TEST(Limits, LongChainsOfOperatorsDoNotRecurse) {
     std::string query = "a";
-    for (int i = 0; i < 1000; ++i) query += " -a";
+    for (int i = 0; i < 1000; ++i)
+        query += " -a";
     EXPECT_EQ(error_of(query).message(),
               "too many terms: at most 256 terms, phrases and wildcards");
     std::string ors = "a";
-    for (int i = 0; i < 200; ++i) ors += " OR a";
+    for (int i = 0; i < 200; ++i)
+        ors += " OR a";
     EXPECT_NO_THROW((void)compile(parse(ors), fixed_context()));
 }
 
 TEST(Limits, ThousandCharacterQueryParses) {
     std::string query;
-    while (query.size() < 1000) query += "智谱 GLM-4.7 \"open source\" OR date:2025 -spam ";
+    while (query.size() < 1000)
+        query += "智谱 GLM-4.7 \"open source\" OR date:2025 -spam ";
     const CompiledQuery compiled = compile(parse(query), fixed_context());
     EXPECT_FALSE(compiled.query.empty());
 }
@@ -106,9 +111,8 @@ TEST(HostileInput, WideQueriesAreCutAroundTheCaret) {
     const std::string query = std::string(100, 'x') + " date:2025-13 " + std::string(100, 'y');
     const ParseError error = error_of(query);
     EXPECT_EQ(error.column(), 112u);
-    EXPECT_EQ(error.caret(), "…" + std::string(29, 'x') + " date:2025-13 " +
-                                 std::string(35, 'y') + "…\n" + std::string(41, ' ') +
-                                 "^ month must be 01..12");
+    EXPECT_EQ(error.caret(), "…" + std::string(29, 'x') + " date:2025-13 " + std::string(35, 'y') +
+                                 "…\n" + std::string(41, ' ') + "^ month must be 01..12");
 }
 
 TEST(HostileInput, OnlySpacesOrNothingIsAnEmptyQuery) {

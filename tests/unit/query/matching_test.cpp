@@ -2,16 +2,15 @@
 // (index::build_document), searched with compiled queries. Golden descriptions show the
 // query's shape; these tests show it matches the documents it should and no others.
 
-#include <zhisou/index/document.h>
-#include <zhisou/index/writer.h>
-#include <zhisou/text/analyzer.h>
-
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/index/document.h>
+#include <zhisou/index/writer.h>
+#include <zhisou/text/analyzer.h>
 
 #include "query_fixture.h"
 
@@ -22,9 +21,15 @@ using index::DatePrecision;
 using index::ExtractedDocument;
 using index::PartialDate;
 
-PartialDate day(int y, int m, int d) { return {y, m, d, DatePrecision::Day}; }
-PartialDate month(int y, int m) { return {y, m, 0, DatePrecision::Month}; }
-PartialDate year(int y) { return {y, 0, 0, DatePrecision::Year}; }
+PartialDate day(int y, int m, int d) {
+    return {y, m, d, DatePrecision::Day};
+}
+PartialDate month(int y, int m) {
+    return {y, m, 0, DatePrecision::Month};
+}
+PartialDate year(int y) {
+    return {y, 0, 0, DatePrecision::Year};
+}
 
 std::vector<ExtractedDocument> documents() {
     std::vector<ExtractedDocument> docs(6);
@@ -47,7 +52,8 @@ std::vector<ExtractedDocument> documents() {
 
     docs[2].id = "en-release";
     docs[2].title = "DeepSeek releases R1";
-    docs[2].body = "DeepSeek released DeepSeek-R1, an open source reasoning model, on January 20, 2025.";
+    docs[2].body =
+        "DeepSeek released DeepSeek-R1, an open source reasoning model, on January 20, 2025.";
     docs[2].date = day(2025, 1, 20);
     docs[2].orgs = {{"deepseek", 3, false}};
     docs[2].lang = "en";
@@ -57,7 +63,8 @@ std::vector<ExtractedDocument> documents() {
 
     docs[3].id = "en-year";
     docs[3].title = "Moonshot AI year in review";
-    docs[3].body = "Moonshot AI shipped Kimi updates all year. The company was quiet about funding.";
+    docs[3].body =
+        "Moonshot AI shipped Kimi updates all year. The company was quiet about funding.";
     docs[3].date = year(2024);
     docs[3].orgs = {{"moonshot", 2, false}};
     docs[3].lang = "en";
@@ -101,7 +108,8 @@ protected:
         enquire.set_query(compiled.query);
         std::vector<std::string> ids;
         const Xapian::MSet matches = enquire.get_mset(0, 100);
-        for (auto it = matches.begin(); it != matches.end(); ++it) ids.push_back(s_ids[*it]);
+        for (auto it = matches.begin(); it != matches.end(); ++it)
+            ids.push_back(s_ids[*it]);
         std::sort(ids.begin(), ids.end());
         return ids;
     }
@@ -220,7 +228,8 @@ TEST_F(Matching, DatesMatchWholePeriods) {
 }
 
 TEST_F(Matching, SavedQueriesExpand) {
-    EXPECT_EQ(found("saved:china-ai"), (Ids{"en-release", "en-year", "mixed", "zh-funding", "zh-trad"}));
+    EXPECT_EQ(found("saved:china-ai"),
+              (Ids{"en-release", "en-year", "mixed", "zh-funding", "zh-trad"}));
     EXPECT_EQ(found("saved:china-ai date:2024"), (Ids{"en-year"}));
 }
 

@@ -1,15 +1,14 @@
 // Match modes (boolean / ranked), the lenient fallback for the search box, notes, highlight
 // terms, the unknown-org opt-in and wildcard checks against an index.
 
-#include <zhisou/index/gazetteer.h>
-#include <zhisou/query/limits.h>
-#include <zhisou/text/analyzer.h>
-
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/query/limits.h>
+#include <zhisou/text/analyzer.h>
 
 #include "query_fixture.h"
 
@@ -18,7 +17,9 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-CompiledQuery compiled(std::string_view query) { return compile(parse(query), fixed_context()); }
+CompiledQuery compiled(std::string_view query) {
+    return compile(parse(query), fixed_context());
+}
 
 TEST(MatchMode, LongPlainTextIsRanked) {
     EXPECT_EQ(compiled("印歐語系因為哪一門語言而被發現？").mode, MatchMode::Ranked);
@@ -74,8 +75,7 @@ TEST(Lenient, ValidQueriesAreUnchanged) {
 
 TEST(Lenient, CompileErrorsFallBackToo) {
     const CompiledQuery result = compile_query("org:xyzzy GLM", {true}, fixed_context());
-    EXPECT_EQ(result.description,
-              "Query(((org PHRASE 2 xyzzy) AND (glm OR Zglm)))");
+    EXPECT_EQ(describe(result), "Query(((org PHRASE 2 xyzzy) AND (glm OR Zglm)))");
     EXPECT_EQ(result.notes.front(),
               "lenient: the query has a syntax error (unknown org 'xyzzy': no organization has "
               "this name or alias (column 5)); searched as plain words");
@@ -104,7 +104,7 @@ TEST(UnknownOrgs, FreeTextOnlyWhenOptedInAndNothingIsClose) {
     const text::Analyzer analyzer;
     CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {}, nullptr, true};
     const CompiledQuery result = compile(parse("org:xyzzy"), context);
-    EXPECT_EQ(result.description, "Query((xyzzy OR Zxyzzi))");
+    EXPECT_EQ(describe(result), "Query((xyzzy OR Zxyzzi))");
     EXPECT_EQ(result.notes, (Strings{"org:xyzzy is not a known organization; searched as text"}));
     // A near miss is still a mistake worth pointing out.
     EXPECT_THROW((void)compile(parse("org:zhipuu"), context), ParseError);
@@ -113,7 +113,8 @@ TEST(UnknownOrgs, FreeTextOnlyWhenOptedInAndNothingIsClose) {
 TEST(Wildcards, CheckedAgainstTheIndexWhenOneIsGiven) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::Document doc;
-    for (int i = 0; i < 150; ++i) doc.add_term("glm" + std::to_string(i));
+    for (int i = 0; i < 150; ++i)
+        doc.add_term("glm" + std::to_string(i));
     db.add_document(doc);
     const text::Analyzer analyzer;
     CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {}, &db, false};

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
-
 #include <xapian.h>
 
 #include "test_support.h"
@@ -19,9 +18,8 @@ using zhisou::testing::TempDir;
 const std::vector<std::string> kNoIndex{"ZHISOU_INDEX=/nonexistent/zhisou-test-index"};
 
 TEST(ParseCommand, PrintsAstModeQueryAndNotes) {
-    const auto result =
-        run_zhisou({"parse", "--today", "2025-06-15", "org:智谱", "date:last-7d", "GLM"}, {},
-                   kNoIndex);
+    const auto result = run_zhisou(
+        {"parse", "--today", "2025-06-15", "org:智谱", "date:last-7d", "GLM"}, {}, kNoIndex);
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.out,
               "ast:    (org:智谱 AND date:last-7d AND GLM)\n"
@@ -80,13 +78,12 @@ TEST(ParseCommand, SavedQueriesComeFromTheIndex) {
     const auto result =
         run_zhisou({"parse", "--index", dir.path().string(), "saved:china-ai", "融资"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_EQ(result.out,
-              "ast:    (saved:china-ai AND 融资)\n"
-              "mode:   boolean\n"
-              "xapian: Query(((XOzhipu OR XOmoonshot) AND (XB融资 AND_MAYBE 融资)))\n"
-              "note:   saved:china-ai → org:(zhipu OR moonshot)\n"
-              "note:   org:zhipu → zhipu (Zhipu AI)\n"
-              "note:   org:moonshot → moonshot (Moonshot AI)\n");
+    EXPECT_EQ(result.out, "ast:    (saved:china-ai AND 融资)\n"
+                          "mode:   boolean\n"
+                          "xapian: Query(((XOzhipu OR XOmoonshot) AND (XB融资 AND_MAYBE 融资)))\n"
+                          "note:   saved:china-ai → org:(zhipu OR moonshot)\n"
+                          "note:   org:zhipu → zhipu (Zhipu AI)\n"
+                          "note:   org:moonshot → moonshot (Moonshot AI)\n");
     const auto missing = run_zhisou({"parse", "--index", dir.path().string(), "saved:nope"});
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("no saved query named 'nope'"), std::string::npos);

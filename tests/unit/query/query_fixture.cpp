@@ -1,11 +1,11 @@
 #include "query_fixture.h"
 
-#include <zhisou/index/gazetteer.h>
-#include <zhisou/text/analyzer.h>
-
 #include <chrono>
 #include <gtest/gtest.h>
 #include <map>
+
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/text/analyzer.h>
 
 namespace zhisou::query::testing {
 
@@ -25,27 +25,29 @@ const CompileContext& fixed_context() {
         }
         return queries;
     }();
-    static const CompileContext context{
-        analyzer,
-        index::Gazetteer::builtin(),
-        [](std::string_view name) -> std::optional<std::string> {
-            const auto it = saved.find(name);
-            if (it == saved.end()) return std::nullopt;
-            return it->second;
-        },
-        [] {
-            using namespace std::chrono;
-            return sys_days{year{2025} / June / 15};
-        },
-        nullptr,
-        false};
+    static const CompileContext context{analyzer,
+                                        index::Gazetteer::builtin(),
+                                        [](std::string_view name) -> std::optional<std::string> {
+                                            const auto it = saved.find(name);
+                                            if (it == saved.end())
+                                                return std::nullopt;
+                                            return it->second;
+                                        },
+                                        [] {
+                                            using namespace std::chrono;
+                                            return sys_days{year{2025} / June / 15};
+                                        },
+                                        nullptr,
+                                        false};
     return context;
 }
 
-std::string ast_of(std::string_view query) { return ast::to_string(parse(query)); }
+std::string ast_of(std::string_view query) {
+    return ast::to_string(parse(query));
+}
 
 std::string xapian_of(std::string_view query) {
-    return compile(parse(query), fixed_context()).description;
+    return describe(compile(parse(query), fixed_context()));
 }
 
 void expect_row(const GoldenRow& row) {
@@ -53,7 +55,7 @@ void expect_row(const GoldenRow& row) {
     try {
         const ast::Query parsed = parse(row.query);
         EXPECT_EQ(ast::to_string(parsed), row.ast);
-        EXPECT_EQ(compile(parsed, fixed_context()).description, row.xapian);
+        EXPECT_EQ(describe(compile(parsed, fixed_context())), row.xapian);
     } catch (const ParseError& error) {
         ADD_FAILURE() << "unexpected error:\n" << error.caret();
     }

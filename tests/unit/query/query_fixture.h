@@ -2,11 +2,11 @@
 // Shared by the query tests: one compile context with a fixed clock (today is Sunday
 // 2025-06-15) and a few saved queries, and helpers that print what a query becomes.
 
-#include <zhisou/query/compile.h>
-#include <zhisou/query/parse.h>
-
 #include <string>
 #include <string_view>
+
+#include <zhisou/query/compile.h>
+#include <zhisou/query/parse.h>
 
 namespace zhisou::query::testing {
 

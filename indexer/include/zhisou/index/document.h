@@ -38,9 +38,9 @@ struct ExtractedDocument {
     std::vector<OrgCount> orgs;
 
     std::string encoding; ///< encoding the bytes were read in
-    bool repaired = false;
-    std::size_t repairs = 0;
-    bool unrecoverable = false;
+    bool repaired = false;      ///< mojibake was repaired (is:repaired)
+    std::size_t repairs = 0;    ///< how many spans
+    bool unrecoverable = false; ///< residue that cannot be repaired: 锟斤拷, U+FFFD (is:damaged)
 
     /// Unknown JSONL fields, kept as stored data: (name, JSON-encoded value).
     std::vector<std::pair<std::string, std::string>> extra;

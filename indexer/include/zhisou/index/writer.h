@@ -49,8 +49,10 @@ struct IndexOptions {
     bool rebuild = false; ///< start over (saved queries are kept)
     bool prune = false;   ///< remove documents whose inputs are gone
     unsigned threads = 0; ///< analysis threads; 0 = one per core
+    /// Commit after this many documents or input bytes, whichever comes first. Xapian keeps
+    /// a batch's postings in memory (several times the input size), so this bounds RSS.
     std::size_t batch_documents = 5000;
-    std::size_t batch_bytes = 64u << 20;
+    std::size_t batch_bytes = 12u << 20;
 };
 
 struct IndexProgress {

@@ -26,6 +26,12 @@ struct Repaired {
     bool unrecoverable = false;
 
     [[nodiscard]] bool changed() const noexcept { return !changes.empty(); }
+    /// Changes that undid a wrong decode (all but the "unrecoverable" residue markers).
+    [[nodiscard]] std::size_t mojibake_repairs() const noexcept {
+        std::size_t count = 0;
+        for (const auto& change : changes) count += !change.cause.starts_with("unrecoverable");
+        return count;
+    }
 };
 
 /// Repairs mojibake in valid UTF-8 text, span by span.

@@ -54,7 +54,8 @@ struct Query {
 
 /// The canonical text form: `(org:Zhipu AND GLM AND funding)`, `(a OR NOT b)`,
 /// `title:"open source"`, `(a NEAR/3 b)`. Binary operators are always parenthesized, so the
-/// form shows precedence; it parses back to the same tree.
+/// form shows precedence. It is a query again, which for ordinary terms parses to the same
+/// tree (a term that itself starts with '-', as in "+-a", does not).
 [[nodiscard]] std::string to_string(const Node& node);
 [[nodiscard]] std::string to_string(const Query& query);
 

@@ -3,17 +3,17 @@
 // Free text follows the Analyzer's terms (words, stems, Han bigrams); fields follow schema.h.
 // No Spirit here: the compiler only walks the plain AST.
 
-#include <zhisou/query/ast.h>
-#include <zhisou/query/parse.h>
-
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/query/ast.h>
+#include <zhisou/query/parse.h>
 
 namespace zhisou::text {
 class Analyzer;
@@ -53,9 +53,14 @@ struct CompiledQuery {
     std::vector<std::string> notes;
     /// The text terms a matching document may contain (not those under NOT), for snippets.
     std::vector<std::string> highlight_terms;
-    /// query.get_description() with date values shown as YYYYMMDD numbers instead of bytes.
-    std::string description;
+    /// The date values in `query` (sortable_serialise bytes) and the YYYYMMDD each stands for.
+    std::map<std::string, int> date_values;
 };
+
+/// query.get_description() with date values shown as YYYYMMDD numbers instead of bytes:
+/// what `zhisou parse` prints and the golden tests compare. Computed on demand, as a search
+/// does not need it.
+[[nodiscard]] std::string describe(const CompiledQuery& compiled);
 
 /// Compiles a parsed query. Throws ParseError (with the column of the offending value) for
 /// unknown orgs, bad dates, unknown saved queries, saved-query cycles and depth, wildcards

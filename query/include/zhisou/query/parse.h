@@ -2,10 +2,10 @@
 // Query text -> ast::Query. The grammar is in docs/query-language.md; errors are ParseError
 // with a column and a caret line.
 
+#include <string_view>
+
 #include <zhisou/query/ast.h>
 #include <zhisou/query/parse_error.h>
-
-#include <string_view>
 
 namespace zhisou::query {
 

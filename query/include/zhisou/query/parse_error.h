@@ -2,14 +2,15 @@
 // The one error type of the query language: what is wrong, where, and what was expected.
 // The CLI prints caret(); the HTTP API and `zhisou parse --json` return to_json_fields().
 
-#include <zhisou/error.h>
-
 #include <cstddef>
 #include <string>
 #include <vector>
 
+#include <zhisou/error.h>
+
 namespace zhisou::query {
 
+/// what() is "invalid query at column N:\n" followed by caret().
 class ParseError : public InputError {
 public:
     /// `column` is 1-based and counts code points of `query` (an invalid UTF-8 byte counts as

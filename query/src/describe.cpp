@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "compiler.h"
+#include <zhisou/query/compile.h>
 
-namespace zhisou::query::detail {
+namespace zhisou::query {
 namespace {
 
 /// How Query::get_description() writes a value: escaped as Xapian escapes it.
@@ -18,10 +18,9 @@ std::string escaped(const std::string& value) {
 
 } // namespace
 
-std::string readable_description(const Xapian::Query& query,
-                                 const std::map<std::string, int>& values) {
-    std::string description = query.get_description();
-    for (const auto& [value, number] : values) {
+std::string describe(const CompiledQuery& compiled) {
+    std::string description = compiled.query.get_description();
+    for (const auto& [value, number] : compiled.date_values) {
         const std::string from = escaped(value);
         const std::string to = std::to_string(number);
         for (std::size_t at = description.find(from); at != std::string::npos;
@@ -32,4 +31,4 @@ std::string readable_description(const Xapian::Query& query,
     return description;
 }
 
-} // namespace zhisou::query::detail
+} // namespace zhisou::query
