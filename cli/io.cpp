@@ -1,7 +1,5 @@
 #include "io.h"
 
-#include <zhisou/error.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -9,6 +7,8 @@
 #include <iterator>
 #include <sstream>
 #include <unistd.h>
+
+#include <zhisou/error.h>
 
 namespace zhisou::cli {
 
@@ -26,6 +26,8 @@ std::string read_input(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+    return ::isatty(STDOUT_FILENO) == 1;
+}
 
 } // namespace zhisou::cli

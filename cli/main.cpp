@@ -2,14 +2,14 @@
 // error boundary, and maps errors to exit codes: 0 success, 1 runtime failure, 2 usage or
 // query error. Errors are one line on stderr, without a stack of noise.
 
-#include "commands/commands.h"
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <xapian.h>
 
 #include <zhisou/error.h>
 #include <zhisou/version.h>
 
-#include <CLI/CLI.hpp>
-#include <iostream>
-#include <xapian.h>
+#include "commands/commands.h"
 
 namespace {
 
@@ -24,7 +24,8 @@ int fail(int code, const std::string& message) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Zhisou (知搜): full-text search for mixed Chinese and English documents", "zhisou"};
+    CLI::App app{"Zhisou (知搜): full-text search for mixed Chinese and English documents",
+                 "zhisou"};
     app.set_version_flag("--version", std::string("zhisou ") + ZHISOU_VERSION + " (Xapian " +
                                           Xapian::version_string() + ")");
     app.require_subcommand(0, 1);

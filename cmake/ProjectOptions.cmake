@@ -4,6 +4,12 @@ add_library(zhisou_options INTERFACE)
 add_library(zhisou::options ALIAS zhisou_options)
 target_compile_options(zhisou_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                                 -Wold-style-cast -Wcast-align -Woverloaded-virtual)
+# GCC 12's libstdc++ raises -Wrestrict / -Wstringop-overread / -Wstringop-overflow false
+# positives inside std::string and std::vector code at -O3 (GCC bugs 105329, 105651).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(zhisou_options INTERFACE -Wno-restrict -Wno-stringop-overread
+                                                  -Wno-stringop-overflow)
+endif()
 if(ZHISOU_WERROR)
   target_compile_options(zhisou_options INTERFACE -Werror)
 endif()

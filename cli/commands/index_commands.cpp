@@ -1,12 +1,5 @@
 // `zhisou index` and `zhisou stats`.
 
-#include "commands.h"
-#include "io.h"
-
-#include <zhisou/error.h>
-#include <zhisou/index/stats.h>
-#include <zhisou/index/writer.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <ctime>
@@ -15,6 +8,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
+
+#include <zhisou/error.h>
+#include <zhisou/index/stats.h>
+#include <zhisou/index/writer.h>
+
+#include "commands.h"
+#include "io.h"
 
 namespace zhisou::cli {
 namespace {
@@ -60,7 +60,8 @@ int run_index(const IndexCommandOptions& options) {
     index::IndexOptions index_options;
     index_options.index_dir = resolve_index_dir(options.index_dir);
     index_options.excludes = options.excludes;
-    if (!options.orgs_file.empty()) index_options.orgs_file = options.orgs_file;
+    if (!options.orgs_file.empty())
+        index_options.orgs_file = options.orgs_file;
     index_options.prune = options.prune;
     index_options.rebuild = options.rebuild;
     index_options.threads = options.threads;
@@ -70,17 +71,20 @@ int run_index(const IndexCommandOptions& options) {
     const auto summary = index::index_inputs(
         options.inputs, index_options,
         [&](const index::IndexProgress& progress) {
-            if (!show_progress) return;
+            if (!show_progress)
+                return;
             progress_shown = true;
             print_progress(progress);
         },
         [&](const index::SourceProblem& problem) {
-            if (progress_shown) std::cerr << "\r\033[K";
+            if (progress_shown)
+                std::cerr << "\r\033[K";
             std::cerr << fmt::format("zhisou: skipped {}{}: {}\n", problem.path.string(),
                                      problem.line ? fmt::format(":{}", problem.line) : "",
                                      problem.reason);
         });
-    if (progress_shown) std::cerr << "\r\033[K" << std::flush;
+    if (progress_shown)
+        std::cerr << "\r\033[K" << std::flush;
 
     const double seconds = summary.elapsed.count();
     const double mb = static_cast<double>(summary.bytes) / 1e6;
@@ -88,7 +92,8 @@ int run_index(const IndexCommandOptions& options) {
         json problems = json::array();
         for (const auto& problem : summary.problems) {
             json entry{{"path", problem.path.string()}, {"reason", problem.reason}};
-            if (problem.line) entry["line"] = problem.line;
+            if (problem.line)
+                entry["line"] = problem.line;
             problems.push_back(std::move(entry));
         }
         std::cout << json{{"index", index_options.index_dir.string()},
@@ -110,8 +115,8 @@ int run_index(const IndexCommandOptions& options) {
             "Indexed {} documents in {:.2f} s ({:.1f} MB, {:.1f} MB/s): {} added, {} updated, {} "
             "unchanged, {} removed, {} skipped, {} repaired.\nIndex: {} ({} documents)\n",
             summary.documents, seconds, mb, seconds > 0 ? mb / seconds : 0.0, summary.added,
-            summary.updated, summary.unchanged, summary.removed, summary.skipped,
-            summary.repaired, index_options.index_dir.string(), summary.index_documents);
+            summary.updated, summary.unchanged, summary.removed, summary.skipped, summary.repaired,
+            index_options.index_dir.string(), summary.index_documents);
     }
     return 0;
 }
@@ -123,14 +128,16 @@ struct StatsOptions {
 
 json pairs_to_json(const std::vector<std::pair<std::string, std::uint64_t>>& pairs) {
     json out = json::array();
-    for (const auto& [name, count] : pairs) out.push_back({{"name", name}, {"documents", count}});
+    for (const auto& [name, count] : pairs)
+        out.push_back({{"name", name}, {"documents", count}});
     return out;
 }
 
 std::string pairs_to_text(const std::vector<std::pair<std::string, std::uint64_t>>& pairs) {
     std::string out;
     for (const auto& [name, count] : pairs) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += fmt::format("{} ({})", name, count);
     }
     return out.empty() ? "-" : out;
@@ -192,7 +199,8 @@ void add_index_command(CLI::App& app, Action& action) {
                         "Files or folders (.txt .md .html .jsonl), or - for JSONL on stdin");
     command->add_option("--index", options->index_dir,
                         "Index directory (default: $ZHISOU_INDEX or ~/.local/share/zhisou/index)");
-    command->add_option("--exclude", options->excludes, "Skip paths matching this glob (repeatable)");
+    command->add_option("--exclude", options->excludes,
+                        "Skip paths matching this glob (repeatable)");
     command->add_option("--orgs", options->orgs_file,
                         "Extra organizations table (id<TAB>name<TAB>alias|alias...)");
     command->add_flag("--prune", options->prune,

@@ -1,13 +1,13 @@
 // Sub-commands that later releases fill in. They are registered now so `zhisou --help` shows
 // the whole tool; running one says so plainly and exits 2 instead of printing fake output.
 
-#include "commands.h"
-
-#include <zhisou/error.h>
-
 #include <CLI/CLI.hpp>
 #include <array>
 #include <string>
+
+#include <zhisou/error.h>
+
+#include "commands.h"
 
 namespace zhisou::cli {
 

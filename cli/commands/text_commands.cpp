@@ -1,8 +1,12 @@
 // The text-pipeline commands: repair, segment, analyze. Their output formats are used by tests
 // and by evaluations outside the project; keep them stable.
 
-#include "commands.h"
-#include "io.h"
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
 
 #include <zhisou/error.h>
 #include <zhisou/text/analyzer.h>
@@ -10,12 +14,8 @@
 #include <zhisou/text/repair.h>
 #include <zhisou/text/segment.h>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <iostream>
-#include <memory>
-#include <nlohmann/json.hpp>
-#include <string>
+#include "commands.h"
+#include "io.h"
 
 namespace zhisou::cli {
 namespace {
@@ -24,11 +24,16 @@ using nlohmann::json;
 
 std::string_view kind_name(text::TokenKind kind) {
     switch (kind) {
-    case text::TokenKind::Word: return "word";
-    case text::TokenKind::Stem: return "stem";
-    case text::TokenKind::Bigram: return "bigram";
-    case text::TokenKind::Unigram: return "unigram";
-    case text::TokenKind::Compound: return "compound";
+    case text::TokenKind::Word:
+        return "word";
+    case text::TokenKind::Stem:
+        return "stem";
+    case text::TokenKind::Bigram:
+        return "bigram";
+    case text::TokenKind::Unigram:
+        return "unigram";
+    case text::TokenKind::Compound:
+        return "compound";
     }
     return "?";
 }
@@ -62,12 +67,15 @@ int run_repair_jsonl(std::string_view input) {
     std::size_t start = 0;
     while (start < input.size()) {
         std::size_t end = input.find('\n', start);
-        if (end == std::string_view::npos) end = input.size();
+        if (end == std::string_view::npos)
+            end = input.size();
         std::string_view line = input.substr(start, end - start);
         start = end + 1;
         ++line_number;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty()) continue;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.empty())
+            continue;
         json object;
         try {
             object = json::parse(line);
@@ -98,13 +106,13 @@ int run_repair(const RepairOptions& options) {
     const auto repaired = text::repair(decoded.text);
     std::cout << repaired.text;
     if (options.report) {
-        std::cerr << fmt::format("decode: {} ({}, confidence {}), {} undecodable byte(s) -> U+FFFD\n",
-                                 decoded.encoding, decoded.method, decoded.confidence,
-                                 decoded.replaced);
+        std::cerr << fmt::format(
+            "decode: {} ({}, confidence {}), {} undecodable byte(s) -> U+FFFD\n", decoded.encoding,
+            decoded.method, decoded.confidence, decoded.replaced);
         for (const auto& change : repaired.changes) {
             std::cerr << fmt::format("repair: bytes {}-{}: {} -> {} ({})\n", change.begin,
-                                     change.end, json(change.from).dump(),
-                                     json(change.to).dump(), change.cause);
+                                     change.end, json(change.from).dump(), json(change.to).dump(),
+                                     change.cause);
         }
         std::cerr << fmt::format("repair: {} change(s){}\n", repaired.changes.size(),
                                  repaired.unrecoverable ? ", unrecoverable residue found" : "");
@@ -116,7 +124,8 @@ int run_segment() {
     std::string line;
     while (std::getline(std::cin, line)) {
         const bool crlf = !line.empty() && line.back() == '\r';
-        if (crlf) line.pop_back();
+        if (crlf)
+            line.pop_back();
         std::cout << text::segment_line_for_bakeoff(line) << (crlf ? "\r\n" : "\n");
     }
     return 0;
@@ -159,8 +168,9 @@ void add_repair_command(CLI::App& app, Action& action) {
     command->add_option("file", options->input, "File to repair, or - for standard input")
         ->capture_default_str();
     command->add_flag("--report", options->report, "List every change on stderr");
-    command->add_flag("--jsonl", options->jsonl,
-                      "Input lines are JSON objects with a \"text\" field; output adds \"repairs\"");
+    command->add_flag(
+        "--jsonl", options->jsonl,
+        "Input lines are JSON objects with a \"text\" field; output adds \"repairs\"");
     command->callback([options, &action] { action = [options] { return run_repair(*options); }; });
 }
 
@@ -176,8 +186,7 @@ void add_analyze_command(CLI::App& app, Action& action) {
     command->add_option("text", options->text, "Text to analyze, or - for standard input")
         ->capture_default_str();
     command->add_flag("--json", options->json, "Print a JSON array of tokens");
-    command->callback(
-        [options, &action] { action = [options] { return run_analyze(*options); }; });
+    command->callback([options, &action] { action = [options] { return run_analyze(*options); }; });
 }
 
 } // namespace zhisou::cli

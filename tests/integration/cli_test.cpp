@@ -1,9 +1,9 @@
 // The zhisou binary as a user meets it: help, version, exit codes and error lines.
 
-#include "test_support.h"
-
 #include <algorithm>
 #include <gtest/gtest.h>
+
+#include "test_support.h"
 
 namespace {
 

@@ -1,10 +1,6 @@
 // `zhisou index` and `zhisou stats` end to end: incremental runs, changes, deletions,
 // --rebuild, bad inputs, and an indexer killed in the middle of a run.
 
-#include "test_support.h"
-
-#include <zhisou/index/schema.h>
-
 #include <chrono>
 #include <csignal>
 #include <fcntl.h>
@@ -15,6 +11,10 @@
 #include <thread>
 #include <unistd.h>
 #include <xapian.h>
+
+#include <zhisou/index/schema.h>
+
+#include "test_support.h"
 
 namespace {
 
@@ -82,7 +82,8 @@ TEST(IndexCommand, SecondRunChangesNothing) {
 TEST(IndexCommand, ChangedFilesAreReindexedAndPruneRemovesDeletedOnes) {
     TempDir tmp;
     const fs::path docs = tmp.path() / "docs";
-    write_file(docs / "a.md", "---\ntitle: Alpha\ndate: 2025-03-05\n---\nZhipu released GLM-4.5.\n");
+    write_file(docs / "a.md",
+               "---\ntitle: Alpha\ndate: 2025-03-05\n---\nZhipu released GLM-4.5.\n");
     write_file(docs / "b.txt", "Beta\nDeepSeek 发布了 R1。\n");
     write_file(docs / "c.txt", "Gamma\nMoonshot AI 月之暗面\n");
     const fs::path index = tmp.path() / "idx";
@@ -194,7 +195,8 @@ TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {
         try {
-            if (Xapian::Database(index.string()).get_doccount() > 0) break;
+            if (Xapian::Database(index.string()).get_doccount() > 0)
+                break;
         } catch (const Xapian::Error&) {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -1,7 +1,5 @@
 #include "test_support.h"
 
-#include "corpus_paths.h"
-
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -17,13 +15,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "corpus_paths.h"
+
 namespace zhisou::testing {
 
 namespace fs = std::filesystem;
 
-fs::path samples_dir() { return fs::path(ZHISOU_SAMPLES_DIR); }
+fs::path samples_dir() {
+    return fs::path(ZHISOU_SAMPLES_DIR);
+}
 
-std::optional<fs::path> shared_corpus_dir() { return eval::shared_corpus(); }
+std::optional<fs::path> shared_corpus_dir() {
+    return eval::shared_corpus();
+}
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -40,9 +44,9 @@ TempDir::TempDir() {
     std::random_device random;
     const fs::path base = fs::temp_directory_path();
     for (int attempt = 0; attempt < 100; ++attempt) {
-        fs::path candidate = base / ("zhisou-test-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(counter++) + "-" +
-                                     std::to_string(random() % 1000000));
+        fs::path candidate =
+            base / ("zhisou-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+                    "-" + std::to_string(random() % 1000000));
         std::error_code ec;
         if (fs::create_directory(candidate, ec)) {
             m_path = candidate;
@@ -59,7 +63,9 @@ TempDir::~TempDir() {
 
 namespace {
 
-void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+void set_nonblocking(int fd) {
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
 
 } // namespace
 
@@ -86,7 +92,8 @@ RunResult run_zhisou(const std::vector<std::string>& args, const std::string& st
         ::dup2(in_pipe[0], 0);
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);
-        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
+        for (int fd :
+             {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
             ::close(fd);
         }
         for (const auto& assignment : env) {
@@ -113,19 +120,24 @@ RunResult run_zhisou(const std::vector<std::string>& args, const std::string& st
     while (out_open || err_open) {
         std::array<pollfd, 3> fds{};
         nfds_t count = 0;
-        if (out_open) fds[count++] = {out_pipe[0], POLLIN, 0};
-        if (err_open) fds[count++] = {err_pipe[0], POLLIN, 0};
-        if (in_fd >= 0) fds[count++] = {in_fd, POLLOUT, 0};
+        if (out_open)
+            fds[count++] = {out_pipe[0], POLLIN, 0};
+        if (err_open)
+            fds[count++] = {err_pipe[0], POLLIN, 0};
+        if (in_fd >= 0)
+            fds[count++] = {in_fd, POLLOUT, 0};
         if (::poll(fds.data(), count, 120000) <= 0) {
             ::kill(pid, SIGKILL);
             break;
         }
         for (nfds_t i = 0; i < count; ++i) {
-            if (fds[i].revents == 0) continue;
+            if (fds[i].revents == 0)
+                continue;
             if (fds[i].fd == in_fd) {
                 const ssize_t n =
                     ::write(in_fd, stdin_text.data() + written, stdin_text.size() - written);
-                if (n > 0) written += static_cast<std::size_t>(n);
+                if (n > 0)
+                    written += static_cast<std::size_t>(n);
                 if (n < 0 || written == stdin_text.size()) {
                     ::close(in_fd);
                     in_fd = -1;
@@ -141,7 +153,8 @@ RunResult run_zhisou(const std::vector<std::string>& args, const std::string& st
                 .append(buffer.data(), static_cast<std::size_t>(n));
         }
     }
-    if (in_fd >= 0) ::close(in_fd);
+    if (in_fd >= 0)
+        ::close(in_fd);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
     int status = 0;

@@ -45,10 +45,10 @@ struct RunResult {
 } // namespace zhisou::testing
 
 /// Skips the current test, saying clearly why, when the shared corpus is absent.
-#define ZHISOU_REQUIRE_SHARED_CORPUS(var)                                                        \
-    auto var##_opt = ::zhisou::testing::shared_corpus_dir();                                     \
-    if (!var##_opt) {                                                                            \
-        GTEST_SKIP() << "SKIPPED: ../shared/corpus not found (set ZHISOU_SHARED to run this "    \
-                        "evaluation)";                                                           \
-    }                                                                                            \
+#define ZHISOU_REQUIRE_SHARED_CORPUS(var)                                                          \
+    auto var##_opt = ::zhisou::testing::shared_corpus_dir();                                       \
+    if (!var##_opt) {                                                                              \
+        GTEST_SKIP() << "SKIPPED: ../shared/corpus not found (set ZHISOU_SHARED to run this "      \
+                        "evaluation)";                                                             \
+    }                                                                                              \
     const std::filesystem::path var = *var##_opt

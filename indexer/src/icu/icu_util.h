@@ -2,10 +2,10 @@
 // Internal: the one place that turns ICU status codes into Zhisou errors, plus small helpers.
 // ICU headers stay out of public headers; this file is private to the indexer library.
 
-#include <zhisou/error.h>
-
 #include <string_view>
 #include <unicode/utypes.h>
+
+#include <zhisou/error.h>
 
 namespace zhisou::icu {
 

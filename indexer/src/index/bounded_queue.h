@@ -19,7 +19,8 @@ public:
     bool push(T item) {
         std::unique_lock lock(m_mutex);
         m_not_full.wait(lock, [&] { return m_items.size() < m_capacity || m_closed; });
-        if (m_closed) return false;
+        if (m_closed)
+            return false;
         m_items.push_back(std::move(item));
         m_not_empty.notify_one();
         return true;
@@ -29,7 +30,8 @@ public:
     std::optional<T> pop() {
         std::unique_lock lock(m_mutex);
         m_not_empty.wait(lock, [&] { return !m_items.empty() || m_closed; });
-        if (m_items.empty()) return std::nullopt;
+        if (m_items.empty())
+            return std::nullopt;
         T item = std::move(m_items.front());
         m_items.pop_front();
         m_not_full.notify_one();

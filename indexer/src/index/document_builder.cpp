@@ -1,15 +1,15 @@
 // ExtractedDocument -> Xapian::Document: every term, value and the stored data, as schema.h
 // lays them out. The collapse key is left to the writer, which can see the rest of the index.
 
-#include <zhisou/index/schema.h>
-#include <zhisou/index/writer.h>
-#include <zhisou/text/analyzer.h>
-#include <zhisou/text/normalize.h>
-
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <zhisou/index/schema.h>
+#include <zhisou/index/writer.h>
+#include <zhisou/text/analyzer.h>
+#include <zhisou/text/normalize.h>
 
 #include "index/hash.h"
 #include "index/utf8.h"
@@ -34,21 +34,25 @@ constexpr std::size_t kMinContentChars = 40;
 // and NEAR match Han text through its bigrams (query/src/text_terms.cpp), so word positions
 // would only cost index size and write time (about 14% of Xapian's write time on news text).
 bool is_han_word(const text::Token& token) {
-    if (token.kind != text::TokenKind::Word || token.term.size() < 6) return false;
+    if (token.kind != text::TokenKind::Word || token.term.size() < 6)
+        return false;
     bool han = false;
     for_each_code_point(token.term.substr(0, 4), [&](char32_t c, std::size_t begin, std::size_t) {
-        if (begin == 0) han = is_han(c);
+        if (begin == 0)
+            han = is_han(c);
     });
     return han;
 }
 
 void add_prefixed_term(Xapian::Document& xdoc, std::string_view prefix, std::string_view value,
                        Xapian::termcount wdf = 0) {
-    if (value.empty()) return;
+    if (value.empty())
+        return;
     std::string term;
     term.reserve(prefix.size() + value.size());
     term.append(prefix).append(value);
-    if (term.size() > kMaxTermBytes) return;
+    if (term.size() > kMaxTermBytes)
+        return;
     if (wdf == 0) {
         xdoc.add_boolean_term(term);
     } else {
@@ -70,9 +74,12 @@ void add_date_terms(Xapian::Document& xdoc, const PartialDate& date, std::string
 
 std::string_view precision_name(DatePrecision precision) {
     switch (precision) {
-    case DatePrecision::Year: return "year";
-    case DatePrecision::Month: return "month";
-    case DatePrecision::Day: return "day";
+    case DatePrecision::Year:
+        return "year";
+    case DatePrecision::Month:
+        return "month";
+    case DatePrecision::Day:
+        return "day";
     }
     return "";
 }
@@ -81,7 +88,8 @@ std::string encode_signature(const std::vector<std::uint32_t>& signature) {
     std::string out;
     out.reserve(signature.size() * 4);
     for (const std::uint32_t v : signature) {
-        for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            out += static_cast<char>((v >> shift) & 0xFF);
     }
     return out;
 }
@@ -95,7 +103,8 @@ std::string id_term(std::string_view id) {
         return term;
     }
     std::size_t cut = 180;
-    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80)
+        --cut;
     term.append(id.substr(0, cut));
     term += fmt::format("#{:016x}", hash64(id));
     return term;
@@ -112,7 +121,8 @@ std::string normalize_field_value(std::string_view value) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out += ' ';
+        if (pending_space)
+            out += ' ';
         pending_space = false;
         out += c;
     }
@@ -126,11 +136,13 @@ std::vector<std::uint32_t> minhash_signature(std::string_view text) {
     std::vector<char32_t> chars;
     for_each_code_point(normalizer.normalize(text), [&](char32_t c, std::size_t, std::size_t) {
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || is_han(c) ||
-            (c >= 0xC0 && c < 0x2000) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7A3)) {
+            (c >= 0xC0 && c < 0x2000) || (c >= 0x3040 && c <= 0x30FF) ||
+            (c >= 0xAC00 && c <= 0xD7A3)) {
             chars.push_back(c);
         }
     });
-    if (chars.size() < kMinContentChars) return {};
+    if (chars.size() < kMinContentChars)
+        return {};
     std::array<std::uint32_t, kMinHashes> minima;
     minima.fill(0xFFFFFFFFu);
     static constexpr std::array<std::uint64_t, kMinHashes> kSeeds = [] {
@@ -165,7 +177,8 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
     std::uint32_t last_position = 0;
     const std::string title_prefix(schema::kTitlePrefix);
     analyzer.analyze(doc.title, text::AnalyzeMode::Index, 1, [&](const text::Token& token) {
-        if (token.term.size() + title_prefix.size() > kMaxTermBytes) return;
+        if (token.term.size() + title_prefix.size() > kMaxTermBytes)
+            return;
         if (token.position != 0) {
             xdoc.add_posting(token.term, token.position, schema::kTitleWdf);
             xdoc.add_posting(title_prefix + token.term, token.position);
@@ -177,7 +190,8 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
     });
     analyzer.analyze(doc.body, text::AnalyzeMode::Index, last_position + kTitleBodyGap,
                      [&](const text::Token& token) {
-                         if (token.term.size() > kMaxTermBytes) return;
+                         if (token.term.size() > kMaxTermBytes)
+                             return;
                          if (token.position != 0 && !is_han_word(token)) {
                              xdoc.add_posting(token.term, token.position);
                          } else {
@@ -200,8 +214,10 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
         add_prefixed_term(xdoc, schema::kOrgPrefix, org.id, std::max<std::uint32_t>(org.count, 1));
         org_ids.push_back(org.id);
     }
-    if (doc.repaired) add_prefixed_term(xdoc, schema::kFlagPrefix, "repaired");
-    if (doc.unrecoverable) add_prefixed_term(xdoc, schema::kFlagPrefix, "damaged");
+    if (doc.repaired)
+        add_prefixed_term(xdoc, schema::kFlagPrefix, "repaired");
+    if (doc.unrecoverable)
+        add_prefixed_term(xdoc, schema::kFlagPrefix, "damaged");
     if (doc.date) {
         add_date_terms(xdoc, *doc.date, schema::kYearPrefix, schema::kMonthPrefix,
                        schema::kDayPrefix);
@@ -218,15 +234,19 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
     // Values for facets and incremental indexing.
     std::string org_list;
     for (const auto& id : org_ids) {
-        if (!org_list.empty()) org_list += '\n';
+        if (!org_list.empty())
+            org_list += '\n';
         org_list += id;
     }
     xdoc.add_value(schema::kSlotOrgs, org_list);
-    if (!doc.source.empty()) xdoc.add_value(schema::kSlotSource, doc.source);
-    if (!doc.lang.empty()) xdoc.add_value(schema::kSlotLang, doc.lang);
+    if (!doc.source.empty())
+        xdoc.add_value(schema::kSlotSource, doc.source);
+    if (!doc.lang.empty())
+        xdoc.add_value(schema::kSlotLang, doc.lang);
     std::string fingerprint(8, '\0');
     for (int i = 0; i < 8; ++i) {
-        fingerprint[static_cast<std::size_t>(i)] = static_cast<char>((doc.fingerprint >> (56 - 8 * i)) & 0xFF);
+        fingerprint[static_cast<std::size_t>(i)] =
+            static_cast<char>((doc.fingerprint >> (56 - 8 * i)) & 0xFF);
     }
     xdoc.add_value(schema::kSlotFingerprint, fingerprint);
 
@@ -237,35 +257,42 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
         const std::size_t rows = kMinHashes / kBands;
         for (std::size_t band = 0; band < kBands; ++band) {
             std::uint64_t h = band;
-            for (std::size_t r = 0; r < rows; ++r) h = h * 0x100000001B3ULL ^ signature[band * rows + r];
-            add_prefixed_term(xdoc, schema::kDupBandPrefix, fmt::format("{}{:016x}", band, hash64({reinterpret_cast<const char*>(&h), sizeof h})));
+            for (std::size_t r = 0; r < rows; ++r)
+                h = h * 0x100000001B3ULL ^ signature[band * rows + r];
+            add_prefixed_term(xdoc, schema::kDupBandPrefix,
+                              fmt::format("{}{:016x}", band,
+                                          hash64({reinterpret_cast<const char*>(&h), sizeof h})));
         }
     }
 
     // Stored data: what search results, snippets and `zhisou show` need.
-    json data{{"v", schema::kDataVersion},
-              {"id", doc.id},
-              {"path", doc.path},
-              {"title", doc.title},
-              {"format", doc.format},
-              {"lang", doc.lang},
-              {"encoding", doc.encoding},
-              {"repaired", doc.repaired},
+    json data{{"v", schema::kDataVersion}, {"id", doc.id},
+              {"path", doc.path},          {"title", doc.title},
+              {"format", doc.format},      {"lang", doc.lang},
+              {"encoding", doc.encoding},  {"repaired", doc.repaired},
               {"text", doc.body}};
-    if (doc.line != 0) data["line"] = doc.line;
+    if (doc.line != 0)
+        data["line"] = doc.line;
     if (doc.date) {
         data["date"] = doc.date->to_string();
         data["date_precision"] = precision_name(doc.date->precision);
     }
     data["date_from"] = doc.date_from;
-    if (!doc.source.empty()) data["source"] = doc.source;
-    if (!doc.author.empty()) data["author"] = doc.author;
-    if (!doc.url.empty()) data["url"] = doc.url;
-    if (!doc.tags.empty()) data["tags"] = doc.tags;
-    if (doc.repairs != 0) data["repairs"] = doc.repairs;
-    if (doc.unrecoverable) data["damaged"] = true;
+    if (!doc.source.empty())
+        data["source"] = doc.source;
+    if (!doc.author.empty())
+        data["author"] = doc.author;
+    if (!doc.url.empty())
+        data["url"] = doc.url;
+    if (!doc.tags.empty())
+        data["tags"] = doc.tags;
+    if (doc.repairs != 0)
+        data["repairs"] = doc.repairs;
+    if (doc.unrecoverable)
+        data["damaged"] = true;
     json orgs = json::array();
-    for (const auto& org : doc.orgs) orgs.push_back({{"id", org.id}, {"count", org.count}});
+    for (const auto& org : doc.orgs)
+        orgs.push_back({{"id", org.id}, {"count", org.count}});
     data["orgs"] = std::move(orgs);
     if (!doc.extra.empty()) {
         json extra = json::object();

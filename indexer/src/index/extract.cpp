@@ -1,12 +1,12 @@
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include <zhisou/error.h>
 #include <zhisou/index/extract.h>
 #include <zhisou/index/gazetteer.h>
 #include <zhisou/text/decode.h>
 #include <zhisou/text/normalize.h>
 #include <zhisou/text/repair.h>
-
-#include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "index/front_matter.h"
 #include "index/html.h"
@@ -27,8 +27,10 @@ bool looks_binary(std::string_view text) {
     std::size_t controls = 0;
     for (const char c : head) {
         const auto u = static_cast<unsigned char>(c);
-        if (u == 0) return true;
-        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f') ++controls;
+        if (u == 0)
+            return true;
+        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f')
+            ++controls;
     }
     return controls * 100 > head.size() + 100;
 }
@@ -36,8 +38,10 @@ bool looks_binary(std::string_view text) {
 std::string json_string(const std::string& encoded) {
     try {
         const json value = json::parse(encoded);
-        if (value.is_string()) return value.get<std::string>();
-        if (value.is_number()) return value.dump();
+        if (value.is_string())
+            return value.get<std::string>();
+        if (value.is_number())
+            return value.dump();
     } catch (const json::exception&) {
     }
     return {};
@@ -49,16 +53,19 @@ std::vector<std::string> json_list(const std::string& encoded) {
         const json value = json::parse(encoded);
         if (value.is_array()) {
             for (const auto& item : value) {
-                if (item.is_string()) out.push_back(item.get<std::string>());
+                if (item.is_string())
+                    out.push_back(item.get<std::string>());
             }
         } else if (value.is_string()) {
             const std::string text = value.get<std::string>();
             std::size_t start = 0;
             while (start <= text.size()) {
                 std::size_t comma = text.find_first_of(",，;", start);
-                if (comma == std::string::npos) comma = text.size();
+                if (comma == std::string::npos)
+                    comma = text.size();
                 std::string item(trim(std::string_view(text).substr(start, comma - start)));
-                if (!item.empty()) out.push_back(item);
+                if (!item.empty())
+                    out.push_back(item);
                 start = comma + 1;
             }
         }
@@ -89,7 +96,8 @@ std::string slug(std::string_view name) {
             out += '-';
         }
     }
-    while (!out.empty() && out.back() == '-') out.pop_back();
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
     return out;
 }
 
@@ -104,14 +112,17 @@ Metadata from_front_matter(const FrontMatter& fm) {
     Metadata meta;
     meta.title = fm.first("title");
     meta.date = fm.first("date");
-    if (meta.date.empty()) meta.date = fm.first("published");
+    if (meta.date.empty())
+        meta.date = fm.first("published");
     meta.source = fm.first("source");
     meta.author = fm.first("author");
     meta.url = fm.first("url");
     meta.tags = fm.all("tags");
-    for (auto& tag : fm.all("tag")) meta.tags.push_back(std::move(tag));
+    for (auto& tag : fm.all("tag"))
+        meta.tags.push_back(std::move(tag));
     meta.orgs = fm.all("org");
-    for (auto& org : fm.all("orgs")) meta.orgs.push_back(std::move(org));
+    for (auto& org : fm.all("orgs"))
+        meta.orgs.push_back(std::move(org));
     meta.date_from = "front-matter";
     return meta;
 }
@@ -124,15 +135,18 @@ std::string detect_lang(std::string_view utf8) {
     for_each_code_point(utf8, [&](char32_t c, std::size_t begin, std::size_t end) {
         if (is_han(c)) {
             ++han;
-            if (han_sample.size() < 6000) han_sample.append(utf8.substr(begin, end - begin));
+            if (han_sample.size() < 6000)
+                han_sample.append(utf8.substr(begin, end - begin));
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F)) {
             ++latin;
         } else if (c >= 0x0E01 && c <= 0x0E5B) {
             ++thai;
         }
     });
-    if (thai > 20 && thai > han && thai > latin) return "th";
-    if (han < 10) return latin >= 20 ? "en" : "";
+    if (thai > 20 && thai > han && thai > latin)
+        return "th";
+    if (han < 10)
+        return latin >= 20 ? "en" : "";
     // Latin letters run about five to a word and a Han character is about half a word, so
     // letters >= half the Han characters means roughly one English word per four Chinese
     // ones: a real share of English (the shared corpus labels its zh+en documents this way).
@@ -151,7 +165,8 @@ std::string detect_lang(std::string_view utf8) {
         j += b;
     }
     const bool traditional = changed * 100 >= total * 8;
-    if (mixed) return "mixed";
+    if (mixed)
+        return "mixed";
     return traditional ? "zh-Hant" : "zh-Hans";
 }
 
@@ -168,7 +183,8 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
     Metadata meta;
     std::string body;
     for (const auto& [name, value] : source.fields) {
-        if (name == "charset" || name == "encoding") hints.declared_charset = json_string(value);
+        if (name == "charset" || name == "encoding")
+            hints.declared_charset = json_string(value);
     }
     const text::Decoded decoded = text::decode(source.bytes, hints);
     doc.encoding = decoded.encoding;
@@ -181,13 +197,20 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
         doc.format = "jsonl";
         body = decoded.text;
         for (const auto& [name, value] : source.fields) {
-            if (name == "title") meta.title = json_string(value);
-            else if (name == "date") meta.date = json_string(value);
-            else if (name == "source") meta.source = json_string(value);
-            else if (name == "author") meta.author = json_string(value);
-            else if (name == "url") meta.url = json_string(value);
-            else if (name == "tags" || name == "tag") meta.tags = json_list(value);
-            else if (name == "org" || name == "orgs") meta.orgs = json_list(value);
+            if (name == "title")
+                meta.title = json_string(value);
+            else if (name == "date")
+                meta.date = json_string(value);
+            else if (name == "source")
+                meta.source = json_string(value);
+            else if (name == "author")
+                meta.author = json_string(value);
+            else if (name == "url")
+                meta.url = json_string(value);
+            else if (name == "tags" || name == "tag")
+                meta.tags = json_list(value);
+            else if (name == "org" || name == "orgs")
+                meta.orgs = json_list(value);
             else if (name != "id" && name != "lang" && name != "charset" && name != "encoding")
                 doc.extra.emplace_back(name, value);
         }
@@ -209,10 +232,11 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
         doc.format = "html";
         HtmlContent html = parse_html(decoded.text);
         meta.title = html.title;
-        if (meta.title.empty()) meta.title = html.meta_value({"og:title", "twitter:title"});
-        meta.date = html.meta_value({"date", "article:published_time", "pubdate", "publishdate",
-                                     "dc.date", "dc.date.issued", "datepublished",
-                                     "og:published_time", "time"});
+        if (meta.title.empty())
+            meta.title = html.meta_value({"og:title", "twitter:title"});
+        meta.date =
+            html.meta_value({"date", "article:published_time", "pubdate", "publishdate", "dc.date",
+                             "dc.date.issued", "datepublished", "og:published_time", "time"});
         meta.author = html.meta_value({"author", "article:author", "dc.creator"});
         meta.source = html.meta_value({"og:site_name", "application-name", "publisher"});
         meta.url = html.meta_value({"og:url"});
@@ -220,9 +244,11 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
             std::size_t start = 0;
             while (start < tag.size()) {
                 std::size_t comma = tag.find_first_of(",，", start);
-                if (comma == std::string::npos) comma = tag.size();
+                if (comma == std::string::npos)
+                    comma = tag.size();
                 std::string item(trim(std::string_view(tag).substr(start, comma - start)));
-                if (!item.empty()) meta.tags.push_back(std::move(item));
+                if (!item.empty())
+                    meta.tags.push_back(std::move(item));
                 start = comma + 1;
             }
         }
@@ -231,7 +257,8 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
         break;
     }
     }
-    if (meta.title.empty()) meta.title = first_line(body);
+    if (meta.title.empty())
+        meta.title = first_line(body);
 
     // Repair the text and every stored field: mojibake also lands in titles and bylines.
     text::Repaired repaired_body = text::repair(body);
@@ -249,7 +276,8 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
     doc.author = repair_field(meta.author);
     doc.url = std::string(trim(meta.url));
     for (const auto& tag : meta.tags) {
-        if (std::string t = repair_field(tag); !t.empty()) doc.tags.push_back(std::move(t));
+        if (std::string t = repair_field(tag); !t.empty())
+            doc.tags.push_back(std::move(t));
     }
     doc.repaired = doc.repairs > 0;
 
@@ -272,14 +300,16 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
             doc.date_from = "byline";
         }
     }
-    if (!doc.date) doc.date_from = "none";
+    if (!doc.date)
+        doc.date_from = "none";
     doc.mentioned_dates = find_dates(doc.body);
 
     // Organizations: named in metadata, then mentioned in title, body and bylines.
     for (const auto& name : meta.orgs) {
         const Org* org = m_gazetteer.find(name);
         std::string id = org ? org->id : slug(name);
-        if (!id.empty()) add_org(doc.orgs, std::move(id), 1, true);
+        if (!id.empty())
+            add_org(doc.orgs, std::move(id), 1, true);
     }
     for (const auto& mention : m_gazetteer.find_mentions(doc.title)) {
         add_org(doc.orgs, mention.org->id, kTitleMentionWeight, false);

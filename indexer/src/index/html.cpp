@@ -10,13 +10,34 @@ namespace {
 
 bool is_block(GumboTag tag) {
     switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_HR: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
         return true;
     default:
         return false;
@@ -41,8 +62,10 @@ const char* attribute(const GumboElement& element, const char* name) {
 }
 
 void end_line(std::string& out) {
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    if (!out.empty() && out.back() != '\n') out += '\n';
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    if (!out.empty() && out.back() != '\n')
+        out += '\n';
 }
 
 // Iterative walk: deeply nested pages must not exhaust the stack.
@@ -74,15 +97,15 @@ void collect(const GumboNode* root, HtmlContent& content) {
             stack.pop_back();
             continue;
         }
-        const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT
-                                          ? node->v.document.children
-                                          : node->v.element.children;
+        const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children
+                                                                        : node->v.element.children;
         if (node->type == GUMBO_NODE_ELEMENT && frame.next_child == 0) {
             const GumboElement& element = node->v.element;
             if (element.tag == GUMBO_TAG_TITLE && content.title.empty() &&
                 element.children.length > 0) {
                 const auto* child = static_cast<const GumboNode*>(element.children.data[0]);
-                if (child->type == GUMBO_NODE_TEXT) content.title = child->v.text.text;
+                if (child->type == GUMBO_NODE_TEXT)
+                    content.title = child->v.text.text;
             }
             if (element.tag == GUMBO_TAG_TITLE) { // its text is the title, not body text
                 stack.pop_back();
@@ -90,10 +113,13 @@ void collect(const GumboNode* root, HtmlContent& content) {
             }
             if (element.tag == GUMBO_TAG_META) {
                 const char* name = attribute(element, "name");
-                if (!name) name = attribute(element, "property");
-                if (!name) name = attribute(element, "itemprop");
+                if (!name)
+                    name = attribute(element, "property");
+                if (!name)
+                    name = attribute(element, "itemprop");
                 const char* value = attribute(element, "content");
-                if (name && value) content.meta.emplace_back(lower(name), value);
+                if (name && value)
+                    content.meta.emplace_back(lower(name), value);
             }
             if (element.tag == GUMBO_TAG_TIME && content.meta_value({"time"}).empty()) {
                 if (const char* when = attribute(element, "datetime")) {
@@ -104,7 +130,8 @@ void collect(const GumboNode* root, HtmlContent& content) {
                 stack.pop_back();
                 continue;
             }
-            if (is_block(element.tag)) end_line(content.text);
+            if (is_block(element.tag))
+                end_line(content.text);
         }
         if (frame.next_child < children.length) {
             const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
@@ -128,7 +155,8 @@ void collect(const GumboNode* root, HtmlContent& content) {
 std::string HtmlContent::meta_value(std::initializer_list<std::string_view> names) const {
     for (const auto name : names) {
         for (const auto& [key, value] : meta) {
-            if (key == name && !value.empty()) return value;
+            if (key == name && !value.empty())
+                return value;
         }
     }
     return {};
@@ -139,7 +167,8 @@ HtmlContent parse_html(std::string_view utf8) {
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
         gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()),
         [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-    if (output) collect(output->document, content);
+    if (output)
+        collect(output->document, content);
     return content;
 }
 

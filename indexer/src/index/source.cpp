@@ -1,6 +1,3 @@
-#include <zhisou/error.h>
-#include <zhisou/index/source.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -9,6 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sys/stat.h>
+
+#include <zhisou/error.h>
+#include <zhisou/index/source.h>
 
 #include "index/hash.h"
 
@@ -29,7 +29,8 @@ std::string lower_extension(const fs::path& path) {
 }
 
 bool excluded(const fs::path& path, const fs::path& root, const WalkOptions& options) {
-    if (options.excludes.empty()) return false;
+    if (options.excludes.empty())
+        return false;
     const std::string full = path.generic_string();
     const std::string relative = path.lexically_relative(root).generic_string();
     const std::string name = path.filename().string();
@@ -47,7 +48,8 @@ std::string read_whole_file(const fs::path& path) {
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     in.seekg(0, std::ios::beg);
-    if (size > 0) bytes.resize(static_cast<std::size_t>(size));
+    if (size > 0)
+        bytes.resize(static_cast<std::size_t>(size));
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!in && !in.eof()) {
         throw InputError("read error: " + std::string(std::strerror(errno)));
@@ -69,7 +71,8 @@ void walk_jsonl_stream(std::istream& in, const fs::path& path,
     std::size_t number = 0;
     while (std::getline(in, line)) {
         ++number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
         try {
             on_document(parse_json_line(line, path, number));
         } catch (const InputError& e) {
@@ -85,12 +88,14 @@ void collect_files(const std::vector<std::string>& inputs, const WalkOptions& op
                    const std::function<void(const SourceProblem&)>* on_problem) {
     std::set<std::pair<dev_t, ino_t>> seen_dirs;
     for (const auto& input : inputs) {
-        if (input == "-") continue;
+        if (input == "-")
+            continue;
         const fs::path root = input;
         std::error_code ec;
         const auto status = fs::status(root, ec);
         if (ec || !fs::exists(status)) {
-            if (on_problem) (*on_problem)({root, 0, "no such file or directory"});
+            if (on_problem)
+                (*on_problem)({root, 0, "no such file or directory"});
             continue;
         }
         if (!fs::is_directory(status)) {
@@ -98,8 +103,9 @@ void collect_files(const std::vector<std::string>& inputs, const WalkOptions& op
             if (format_for_path(root, format)) {
                 files.emplace_back(root, root.parent_path());
             } else if (on_problem) {
-                (*on_problem)({root, 0, "unsupported file type (zhisou reads .txt, .md, .html, "
-                                        ".htm and .jsonl)"});
+                (*on_problem)({root, 0,
+                               "unsupported file type (zhisou reads .txt, .md, .html, "
+                               ".htm and .jsonl)"});
             }
             continue;
         }
@@ -107,21 +113,25 @@ void collect_files(const std::vector<std::string>& inputs, const WalkOptions& op
         WalkOptions root_options = options;
         if (std::ifstream ignore(root / ".zhisouignore"); ignore) {
             for (std::string line; std::getline(ignore, line);) {
-                while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-                if (!line.empty() && line.front() != '#') root_options.excludes.push_back(line);
+                while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+                    line.pop_back();
+                if (!line.empty() && line.front() != '#')
+                    root_options.excludes.push_back(line);
             }
         }
         std::vector<fs::path> found;
-        auto it = fs::recursive_directory_iterator(
-            root, fs::directory_options::follow_directory_symlink |
-                      fs::directory_options::skip_permission_denied,
-            ec);
+        auto it =
+            fs::recursive_directory_iterator(root,
+                                             fs::directory_options::follow_directory_symlink |
+                                                 fs::directory_options::skip_permission_denied,
+                                             ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const fs::path& path = it->path();
             if (it->is_directory(ec)) {
                 struct stat st {};
                 const bool hidden = path.filename().string().starts_with(".");
-                if (hidden || excluded(path, root, root_options) || ::stat(path.c_str(), &st) != 0 ||
+                if (hidden || excluded(path, root, root_options) ||
+                    ::stat(path.c_str(), &st) != 0 ||
                     !seen_dirs.emplace(st.st_dev, st.st_ino).second) {
                     it.disable_recursion_pending();
                 }
@@ -133,9 +143,11 @@ void collect_files(const std::vector<std::string>& inputs, const WalkOptions& op
                 found.push_back(path);
             }
         }
-        if (ec && on_problem) (*on_problem)({root, 0, "cannot walk directory: " + ec.message()});
+        if (ec && on_problem)
+            (*on_problem)({root, 0, "cannot walk directory: " + ec.message()});
         std::sort(found.begin(), found.end());
-        for (auto& path : found) files.emplace_back(std::move(path), root);
+        for (auto& path : found)
+            files.emplace_back(std::move(path), root);
     }
 }
 
@@ -165,7 +177,8 @@ SourceDocument parse_json_line(std::string_view line, const fs::path& path,
     } catch (const json::parse_error& e) {
         // nlohmann's message starts with "[json.exception.parse_error.101] parse error at ...".
         std::string what = e.what();
-        if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+        if (auto pos = what.find("] "); pos != std::string::npos)
+            what = what.substr(pos + 2);
         throw InputError("invalid JSON: " + what);
     }
     if (!object.is_object()) {
@@ -180,14 +193,16 @@ SourceDocument parse_json_line(std::string_view line, const fs::path& path,
     doc.line = line_number;
     doc.format = SourceFormat::JsonLine;
     doc.bytes = text->get<std::string>();
-    if (const auto id = object.find("id"); id != object.end() && (id->is_string() || id->is_number())) {
+    if (const auto id = object.find("id");
+        id != object.end() && (id->is_string() || id->is_number())) {
         doc.id = id->is_string() ? id->get<std::string>() : id->dump();
     }
     if (doc.id.empty()) {
         doc.id = absolute_id(path) + "#" + std::to_string(line_number);
     }
     for (const auto& [key, value] : object.items()) {
-        if (key == "text") continue;
+        if (key == "text")
+            continue;
         doc.fields.emplace_back(key, value.dump(-1, ' ', false, json::error_handler_t::replace));
     }
     doc.size_on_disk = line.size();
@@ -207,7 +222,7 @@ void walk_sources(const std::vector<std::string>& inputs, const WalkOptions& opt
     collect_files(inputs, options, files, &on_problem);
     for (const auto& [path, root] : files) {
         SourceFormat format{};
-        format_for_path(path, format);
+        (void)format_for_path(path, format); // collect_files kept only supported files
         std::error_code ec;
         const auto size = fs::file_size(path, ec);
         if (ec) {
@@ -253,7 +268,8 @@ std::vector<fs::path> list_files(const std::vector<std::string>& inputs,
     collect_files(inputs, options, files, nullptr);
     std::vector<fs::path> paths;
     paths.reserve(files.size());
-    for (auto& entry : files) paths.push_back(std::move(entry.first));
+    for (auto& entry : files)
+        paths.push_back(std::move(entry.first));
     return paths;
 }
 
@@ -284,7 +300,8 @@ bool glob_match(std::string_view pattern, std::string_view text) noexcept {
         } else {
             std::size_t width = 1;
             for (std::size_t t = 1; t <= text.size(); ++t) {
-                if (!row[t - 1]) continue;
+                if (!row[t - 1])
+                    continue;
                 const char c = text[t - 1];
                 bool ok = false;
                 if (pattern[p] == '?') {

@@ -1,19 +1,18 @@
-#include <zhisou/error.h>
-#include <zhisou/index/schema.h>
-#include <zhisou/index/stats.h>
-
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+
+#include <zhisou/error.h>
+#include <zhisou/index/schema.h>
+#include <zhisou/index/stats.h>
 
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::pair<std::string, std::uint64_t>> top_terms(const Xapian::Database& db,
-                                                             std::string_view prefix,
-                                                             std::size_t top) {
+std::vector<std::pair<std::string, std::uint64_t>>
+top_terms(const Xapian::Database& db, std::string_view prefix, std::size_t top) {
     std::vector<std::pair<std::string, std::uint64_t>> counts;
     const std::string p(prefix);
     for (auto term = db.allterms_begin(p); term != db.allterms_end(p); ++term) {
@@ -21,12 +20,14 @@ std::vector<std::pair<std::string, std::uint64_t>> top_terms(const Xapian::Datab
     }
     std::stable_sort(counts.begin(), counts.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (counts.size() > top) counts.resize(top);
+    if (counts.size() > top)
+        counts.resize(top);
     return counts;
 }
 
 std::string day_string(const std::string& serialised) {
-    if (serialised.empty()) return {};
+    if (serialised.empty())
+        return {};
     const auto day = static_cast<long>(std::lround(Xapian::sortable_unserialise(serialised)));
     return fmt::format("{:04d}-{:02d}-{:02d}", day / 10000, day / 100 % 100, day % 100);
 }
@@ -42,8 +43,8 @@ Xapian::Database open_index(const fs::path& dir) {
     try {
         return Xapian::Database(dir.string());
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw RuntimeError(fmt::format("'{}' is not a readable Zhisou index: {}", dir.string(),
-                                       e.get_msg()));
+        throw RuntimeError(
+            fmt::format("'{}' is not a readable Zhisou index: {}", dir.string(), e.get_msg()));
     }
 }
 
@@ -61,7 +62,8 @@ IndexStats read_stats(const fs::path& dir, std::size_t top) {
     stats.top_sources = top_terms(db, schema::kSourcePrefix, top);
     std::error_code ec;
     for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-        if (entry.is_regular_file(ec)) stats.size_bytes += entry.file_size(ec);
+        if (entry.is_regular_file(ec))
+            stats.size_bytes += entry.file_size(ec);
     }
     const std::string last = db.get_metadata(std::string(schema::kMetaLastUpdate));
     stats.last_update = last.empty() ? 0 : std::stoll(last);

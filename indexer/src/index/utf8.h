@@ -19,7 +19,8 @@ void for_each_code_point(std::string_view text, Fn&& fn) {
     while (i < text.size()) {
         const auto c = static_cast<unsigned char>(text[i]);
         std::size_t len = utf8_length(text[i]);
-        if (i + len > text.size()) len = text.size() - i;
+        if (i + len > text.size())
+            len = text.size() - i;
         char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
         for (std::size_t k = 1; k < len; ++k) {
             cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);

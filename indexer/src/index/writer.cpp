@@ -3,13 +3,6 @@
 // database (Xapian allows a single writer). Results are written in input order, so the same
 // inputs always give the same index.
 
-#include <zhisou/error.h>
-#include <zhisou/index/extract.h>
-#include <zhisou/index/gazetteer.h>
-#include <zhisou/index/schema.h>
-#include <zhisou/index/writer.h>
-#include <zhisou/text/analyzer.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <ctime>
@@ -20,6 +13,13 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <zhisou/error.h>
+#include <zhisou/index/extract.h>
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/index/schema.h>
+#include <zhisou/index/writer.h>
+#include <zhisou/text/analyzer.h>
 
 #include "index/bounded_queue.h"
 #include "index/hash.h"
@@ -52,16 +52,21 @@ struct Built {
 
 std::uint64_t read_fingerprint(const std::string& value) {
     std::uint64_t fingerprint = 0;
-    for (const char c : value) fingerprint = (fingerprint << 8) | static_cast<unsigned char>(c);
+    for (const char c : value)
+        fingerprint = (fingerprint << 8) | static_cast<unsigned char>(c);
     return fingerprint;
 }
 
-std::string_view band_prefix() { return schema::kDupBandPrefix; }
+std::string_view band_prefix() {
+    return schema::kDupBandPrefix;
+}
 
 double signature_similarity(const std::string& a, const std::string& b) {
-    if (a.size() != b.size() || a.empty() || a.size() % 4 != 0) return 0.0;
+    if (a.size() != b.size() || a.empty() || a.size() % 4 != 0)
+        return 0.0;
     std::size_t equal = 0;
-    for (std::size_t i = 0; i < a.size(); i += 4) equal += a.compare(i, 4, b, i, 4) == 0;
+    for (std::size_t i = 0; i < a.size(); i += 4)
+        equal += a.compare(i, 4, b, i, 4) == 0;
     return static_cast<double>(equal) / static_cast<double>(a.size() / 4);
 }
 
@@ -71,22 +76,26 @@ std::string collapse_key(Xapian::WritableDatabase& db, const Xapian::Document& d
                          const std::string& own_id_term) {
     const std::string signature = doc.get_value(schema::kSlotMinHash);
     std::string own_key = fmt::format("{:016x}", hash64(own_id_term));
-    if (signature.empty()) return own_key;
+    if (signature.empty())
+        return own_key;
     double best = kDuplicateSimilarity;
     std::string best_key;
     for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
         term.skip_to(std::string(band_prefix()));
-        if (term == doc.termlist_end() || !(*term).starts_with(band_prefix())) break;
+        if (term == doc.termlist_end() || !(*term).starts_with(band_prefix()))
+            break;
         std::size_t seen = 0;
         for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term) && seen < 16;
              ++post, ++seen) {
             const Xapian::Document other = db.get_document(*post);
             const std::string key = other.get_value(schema::kSlotCollapse);
-            if (key.empty()) continue;
+            if (key.empty())
+                continue;
             if (other.termlist_begin() != other.termlist_end()) {
                 auto other_id = other.termlist_begin();
                 other_id.skip_to(std::string(schema::kIdPrefix));
-                if (other_id != other.termlist_end() && *other_id == own_id_term) continue;
+                if (other_id != other.termlist_end() && *other_id == own_id_term)
+                    continue;
             }
             const double similarity =
                 signature_similarity(signature, other.get_value(schema::kSlotMinHash));
@@ -103,8 +112,8 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, bool rebuild) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        throw RuntimeError(fmt::format("cannot create the index directory '{}': {}", dir.string(),
-                                       ec.message()));
+        throw RuntimeError(
+            fmt::format("cannot create the index directory '{}': {}", dir.string(), ec.message()));
     }
     // Saved queries live in the index's metadata and survive --rebuild.
     std::vector<std::pair<std::string, std::string>> saved;
@@ -118,7 +127,8 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, bool rebuild) {
     try {
         Xapian::WritableDatabase db(dir.string(), rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
                                                           : Xapian::DB_CREATE_OR_OPEN);
-        for (const auto& [key, value] : saved) db.set_metadata(key, value);
+        for (const auto& [key, value] : saved)
+            db.set_metadata(key, value);
         db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kDataVersion));
         return db;
     } catch (const Xapian::DatabaseLockError&) {
@@ -144,7 +154,8 @@ std::unordered_map<std::uint64_t, std::uint64_t> load_fingerprints(const Xapian:
     const std::string prefix(schema::kIdPrefix);
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
         auto post = db.postlist_begin(*term);
-        if (post == db.postlist_end(*term)) continue;
+        if (post == db.postlist_end(*term))
+            continue;
         const auto it = by_docid.find(*post);
         known.emplace(hash64(*term), it == by_docid.end() ? 0 : it->second);
     }
@@ -154,7 +165,8 @@ std::unordered_map<std::uint64_t, std::uint64_t> load_fingerprints(const Xapian:
 } // namespace
 
 fs::path default_index_dir() {
-    if (const char* env = std::getenv("ZHISOU_INDEX"); env && *env) return env;
+    if (const char* env = std::getenv("ZHISOU_INDEX"); env && *env)
+        return env;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
         return fs::path(xdg) / "zhisou" / "index";
     }
@@ -168,7 +180,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                           const std::function<void(const IndexProgress&)>& on_progress,
                           const std::function<void(const SourceProblem&)>& on_problem) {
     Gazetteer gazetteer = Gazetteer::builtin();
-    if (options.orgs_file) gazetteer.add_file(*options.orgs_file);
+    if (options.orgs_file)
+        gazetteer.add_file(*options.orgs_file);
 
     Xapian::WritableDatabase db = open_for_writing(options.index_dir, options.rebuild);
     const auto known = load_fingerprints(db);
@@ -189,12 +202,12 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         std::lock_guard lock(summary_mutex);
         ++skipped;
         summary.problems.push_back(problem);
-        if (on_problem) on_problem(problem);
+        if (on_problem)
+            on_problem(problem);
     };
 
-    const unsigned threads = options.threads != 0
-                                 ? options.threads
-                                 : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads =
+        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BoundedQueue<Work> work_queue(64);
     // Documents read but not yet written. The single writer is the slowest stage, so without
     // this bound built documents would pile up in memory.
@@ -247,12 +260,14 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                 built_ready.wait(lock, [&] {
                     return built.contains(next) || (reading_done && next == produced);
                 });
-                if (!built.contains(next)) break;
+                if (!built.contains(next))
+                    break;
                 Built item = std::move(built.at(next));
                 built.erase(next++);
                 lock.unlock();
                 in_flight.release();
-                if (!item.document) continue;
+                if (!item.document)
+                    continue;
                 item.document->add_value(schema::kSlotCollapse,
                                          collapse_key(db, *item.document, item.id_term));
                 db.replace_document(item.id_term, *item.document);
@@ -290,7 +305,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     };
     auto last_report = Clock::now();
     auto maybe_report = [&] {
-        if (!on_progress || Clock::now() - last_report < std::chrono::milliseconds(250)) return;
+        if (!on_progress || Clock::now() - last_report < std::chrono::milliseconds(250))
+            return;
         last_report = Clock::now();
         on_progress(progress_snapshot());
     };
@@ -299,7 +315,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         walk_sources(
             inputs, walk,
             [&](SourceDocument&& source) {
-                if (failed) return;
+                if (failed)
+                    return;
                 const std::string term = id_term(source.id);
                 const std::uint64_t key = hash64(term);
                 const auto it = known.find(key);
@@ -307,7 +324,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     std::lock_guard lock(summary_mutex);
                     ++summary.documents;
                     summary.bytes += source.size_on_disk;
-                    if (source.path == "-") summary.total_bytes += source.size_on_disk;
+                    if (source.path == "-")
+                        summary.total_bytes += source.size_on_disk;
                 }
                 const bool duplicate_input = !seen.insert(key).second;
                 if (it != known.end() && it->second == source.fingerprint && !options.rebuild &&
@@ -316,8 +334,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     ++summary.unchanged;
                 } else {
                     in_flight.acquire();
-                    work_queue.push({produced.load(), std::move(source),
-                                     it != known.end() || duplicate_input});
+                    work_queue.push(
+                        {produced.load(), std::move(source), it != known.end() || duplicate_input});
                     ++produced;
                 }
                 maybe_report();
@@ -328,7 +346,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
             });
     } catch (...) {
         work_queue.close();
-        for (auto& worker : workers) worker.join();
+        for (auto& worker : workers)
+            worker.join();
         {
             std::lock_guard lock(built_mutex);
             reading_done = true;
@@ -348,17 +367,21 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         maybe_report();
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    for (auto& worker : workers) worker.join();
+    for (auto& worker : workers)
+        worker.join();
     writer.join();
-    if (failure) std::rethrow_exception(failure);
+    if (failure)
+        std::rethrow_exception(failure);
 
     if (options.prune) {
         std::vector<std::string> gone;
         const std::string prefix(schema::kIdPrefix);
         for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-            if (!seen.contains(hash64(*term))) gone.push_back(*term);
+            if (!seen.contains(hash64(*term)))
+                gone.push_back(*term);
         }
-        for (const auto& term : gone) db.delete_document(term);
+        for (const auto& term : gone)
+            db.delete_document(term);
         summary.removed = gone.size();
     }
     db.set_metadata(std::string(schema::kMetaLastUpdate), std::to_string(std::time(nullptr)));
@@ -371,7 +394,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     summary.elapsed = Clock::now() - start;
     summary.done = true;
     summary.index_documents = db.get_doccount();
-    if (on_progress) on_progress(summary);
+    if (on_progress)
+        on_progress(summary);
     return summary;
 }
 

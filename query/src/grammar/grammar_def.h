@@ -45,7 +45,7 @@ const auto prefix_op = not_word | sign;
 const auto keyword = and_op | or_op | not_word | near_op;
 
 // --- Rules -------------------------------------------------------------------------------
-// Rule names are what error_handler.h reports as "expected".
+// error_handler.cpp turns the name of the rule that was expected into the message.
 struct term_class;
 struct value_term_class;
 struct phrase_class;

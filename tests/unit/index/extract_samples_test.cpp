@@ -2,16 +2,16 @@
 // its precision and origin, the organizations, the language and the repaired flag, written out.
 // samples/README.md explains what each file exercises.
 
-#include "test_support.h"
+#include <algorithm>
+#include <gtest/gtest.h>
+#include <map>
 
 #include <zhisou/error.h>
 #include <zhisou/index/extract.h>
 #include <zhisou/index/gazetteer.h>
 #include <zhisou/index/source.h>
 
-#include <algorithm>
-#include <gtest/gtest.h>
-#include <map>
+#include "test_support.h"
 
 namespace {
 
@@ -90,14 +90,16 @@ const Expected kExpected[] = {
 
 std::string relative_key(const SourceDocument& source) {
     std::string key = fs::relative(source.path, zhisou::testing::samples_dir()).generic_string();
-    if (source.line != 0) key += "#" + source.id;
+    if (source.line != 0)
+        key += "#" + source.id;
     return key;
 }
 
 std::string join_orgs(const ExtractedDocument& doc) {
     std::string out;
     for (const auto& org : doc.orgs) {
-        if (!out.empty()) out += ',';
+        if (!out.empty())
+            out += ',';
         out += org.id;
     }
     return out;
@@ -190,9 +192,12 @@ TEST_F(SampleExtraction, MonthPrecisionIsKept) {
 }
 
 TEST(DetectLang, LabelsScripts) {
-    EXPECT_EQ(detect_lang("OpenAI released a new model for developers today in San Francisco."), "en");
-    EXPECT_EQ(detect_lang("智谱今天发布了新一代大模型，面向开发者开放接口，价格也同步下调。"), "zh-Hans");
-    EXPECT_EQ(detect_lang("智譜今天發布了新一代大模型，面向開發者開放介面，價格也同步下調。"), "zh-Hant");
+    EXPECT_EQ(detect_lang("OpenAI released a new model for developers today in San Francisco."),
+              "en");
+    EXPECT_EQ(detect_lang("智谱今天发布了新一代大模型，面向开发者开放接口，价格也同步下调。"),
+              "zh-Hans");
+    EXPECT_EQ(detect_lang("智譜今天發布了新一代大模型，面向開發者開放介面，價格也同步下調。"),
+              "zh-Hant");
     EXPECT_EQ(detect_lang("智谱发布 GLM-4.5 模型评测结果：reasoning, coding and agentic tasks "
                           "compared with DeepSeek and Qwen，开源权重同步上线"),
               "mixed");

@@ -1,11 +1,11 @@
 // Walking inputs: formats, excludes, JSONL lines, symlink loops, globs.
 
-#include "test_support.h"
+#include <fstream>
+#include <gtest/gtest.h>
 
 #include <zhisou/index/source.h>
 
-#include <fstream>
-#include <gtest/gtest.h>
+#include "test_support.h"
 
 namespace {
 
@@ -41,15 +41,24 @@ TEST(GlobMatch, Table) {
         bool match;
     };
     const Row rows[] = {
-        {"*.md", "a.md", true},          {"*.md", "dir/a.md", false},
-        {"**/*.md", "dir/sub/a.md", true}, {"drafts/*", "drafts/x.txt", true},
-        {"drafts/*", "drafts/y/x.txt", false}, {"drafts/**", "drafts/y/x.txt", true},
-        {"?.txt", "a.txt", true},        {"?.txt", "ab.txt", false},
-        {"[ab].txt", "b.txt", true},     {"[!ab].txt", "b.txt", false},
-        {"[a-c]*", "beta", true},        {"README.md", "README.md", true},
-        {"*", "", true},                 {"a*b*c", "aXXbYYc", true},
-        {"**/*.md", "a.md", true},       {"**/x/*.md", "a/b/x/c.md", true},
-        {"a*b*c", "aXXbYY", false},      {"tools", "tools", true},
+        {"*.md", "a.md", true},
+        {"*.md", "dir/a.md", false},
+        {"**/*.md", "dir/sub/a.md", true},
+        {"drafts/*", "drafts/x.txt", true},
+        {"drafts/*", "drafts/y/x.txt", false},
+        {"drafts/**", "drafts/y/x.txt", true},
+        {"?.txt", "a.txt", true},
+        {"?.txt", "ab.txt", false},
+        {"[ab].txt", "b.txt", true},
+        {"[!ab].txt", "b.txt", false},
+        {"[a-c]*", "beta", true},
+        {"README.md", "README.md", true},
+        {"*", "", true},
+        {"a*b*c", "aXXbYYc", true},
+        {"**/*.md", "a.md", true},
+        {"**/x/*.md", "a/b/x/c.md", true},
+        {"a*b*c", "aXXbYY", false},
+        {"tools", "tools", true},
     };
     for (const auto& row : rows) {
         EXPECT_EQ(glob_match(row.pattern, row.text), row.match) << row.pattern << " " << row.text;
@@ -94,13 +103,12 @@ TEST(WalkSources, SymlinkLoopsAreNotFollowedTwice) {
 
 TEST(WalkSources, JsonlLinesAndTheirProblems) {
     TempDir tmp;
-    write_file(tmp.path() / "n.jsonl",
-               "{\"id\":\"a\",\"text\":\"one\",\"extra\":[1]}\n"
-               "\n"
-               "{not json}\n"
-               "[1,2]\n"
-               "{\"id\":7,\"text\":\"two\"}\n"
-               "{\"title\":\"no text\"}\n");
+    write_file(tmp.path() / "n.jsonl", "{\"id\":\"a\",\"text\":\"one\",\"extra\":[1]}\n"
+                                       "\n"
+                                       "{not json}\n"
+                                       "[1,2]\n"
+                                       "{\"id\":7,\"text\":\"two\"}\n"
+                                       "{\"title\":\"no text\"}\n");
     const auto walked = walk({(tmp.path() / "n.jsonl").string()});
     EXPECT_EQ(walked.ids, (std::vector<std::string>{"a", "7"}));
     ASSERT_EQ(walked.problems.size(), 3U);

@@ -1,8 +1,6 @@
 #pragma once
 // A document after decoding, repair and field extraction: everything the writer stores.
 
-#include <zhisou/index/date.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -10,12 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include <zhisou/index/date.h>
+
 namespace zhisou::index {
 
 struct OrgCount {
     std::string id;
-    std::uint32_t count = 0;    ///< mentions in title and body (title mentions count thrice)
-    bool in_metadata = false;   ///< named by front matter / JSONL / HTML meta
+    std::uint32_t count = 0;  ///< mentions in title and body (title mentions count thrice)
+    bool in_metadata = false; ///< named by front matter / JSONL / HTML meta
 };
 
 struct ExtractedDocument {
@@ -37,7 +37,7 @@ struct ExtractedDocument {
     std::vector<std::string> tags;
     std::vector<OrgCount> orgs;
 
-    std::string encoding; ///< encoding the bytes were read in
+    std::string encoding;       ///< encoding the bytes were read in
     bool repaired = false;      ///< mojibake was repaired (is:repaired)
     std::size_t repairs = 0;    ///< how many spans
     bool unrecoverable = false; ///< residue that cannot be repaired: 锟斤拷, U+FFFD (is:damaged)

@@ -2,11 +2,11 @@
 // Source bytes -> ExtractedDocument: decode, repair, then the fields (title, date with its
 // precision and origin, orgs, source, author, lang, tags, dates mentioned in the body).
 
-#include <zhisou/index/document.h>
-#include <zhisou/index/source.h>
-
 #include <string>
 #include <string_view>
+
+#include <zhisou/index/document.h>
+#include <zhisou/index/source.h>
 
 namespace zhisou::index {
 

@@ -8,7 +8,6 @@
 
 #include <array>
 #include <string_view>
-
 #include <xapian.h>
 
 namespace zhisou::schema {
@@ -49,28 +48,43 @@ inline constexpr std::string_view kYearPrefix = "Y";  ///< YYYY of the document'
 inline constexpr std::string_view kMonthPrefix = "M"; ///< YYYYMM (only for month/day precision)
 inline constexpr std::string_view kDayPrefix = "D";   ///< YYYYMMDD (only for day precision)
 inline constexpr std::string_view kLangPrefix = "L";
-inline constexpr std::string_view kTagPrefix = "K"; ///< Xapian's "keyword" convention
-inline constexpr std::string_view kOrgPrefix = "XO";     ///< wdf = number of mentions
-inline constexpr std::string_view kSourcePrefix = "XS";  ///< normalized source name
+inline constexpr std::string_view kTagPrefix = "K";        ///< Xapian's "keyword" convention
+inline constexpr std::string_view kOrgPrefix = "XO";       ///< wdf = number of mentions
+inline constexpr std::string_view kSourcePrefix = "XS";    ///< normalized source name
 inline constexpr std::string_view kMentionedPrefix = "XM"; ///< + YYYY / YYYYMM / YYYYMMDD
-inline constexpr std::string_view kFlagPrefix = "XF";   ///< XFrepaired, XFundated
-inline constexpr std::string_view kFormatPrefix = "XT"; ///< md, txt, html, jsonl
+inline constexpr std::string_view kFlagPrefix = "XF";      ///< XFrepaired, XFundated
+inline constexpr std::string_view kFormatPrefix = "XT";    ///< md, txt, html, jsonl
 /// Near-duplicate buckets (LSH bands of a MinHash signature); used at index time to find
 /// the cluster a new document joins.
 inline constexpr std::string_view kDupBandPrefix = "XH";
 
 inline constexpr std::array kFields{
     FieldSpec{"title", kTitlePrefix, FieldKind::Text, {"标题", "標題", "t"}, "words in the title"},
-    FieldSpec{"org", kOrgPrefix, FieldKind::Boolean, {"机构", "機構", "公司", "orgs"},
+    FieldSpec{"org",
+              kOrgPrefix,
+              FieldKind::Boolean,
+              {"机构", "機構", "公司"},
               "organization, by any alias: org:智谱 = org:Z.ai = org:zhipu"},
-    FieldSpec{"date", "", FieldKind::Date, {"日期", "时间", "時間"},
+    FieldSpec{"date",
+              "",
+              FieldKind::Date,
+              {"日期", "时间", "時間"},
               "the document's date: 2025, 2025-03, 2025-03-05, ranges, 2025Q1, last-7d"},
-    FieldSpec{"mentioned", kMentionedPrefix, FieldKind::Date, {"提及", "提到"},
+    FieldSpec{"mentioned",
+              kMentionedPrefix,
+              FieldKind::Date,
+              {"提及", "提到"},
               "dates mentioned in the text"},
-    FieldSpec{"source", kSourcePrefix, FieldKind::Boolean, {"来源", "來源", "site"},
+    FieldSpec{"source",
+              kSourcePrefix,
+              FieldKind::Boolean,
+              {"来源", "來源", "site"},
               "publisher, site or show"},
     FieldSpec{"author", kAuthorPrefix, FieldKind::Boolean, {"作者", "by"}, "author"},
-    FieldSpec{"lang", kLangPrefix, FieldKind::Boolean, {"语言", "語言", "language"},
+    FieldSpec{"lang",
+              kLangPrefix,
+              FieldKind::Boolean,
+              {"语言", "語言", "language"},
               "en, zh-hans, zh-hant, mixed"},
     FieldSpec{"tag", kTagPrefix, FieldKind::Boolean, {"标签", "標籤", "tags"}, "tag"},
     FieldSpec{"id", kIdPrefix, FieldKind::Boolean, {"path"}, "document id (path or JSONL id)"},

@@ -16,11 +16,11 @@ enum class SourceFormat : unsigned char { Text, Markdown, Html, JsonLine };
 
 /// One document's raw input, before decoding.
 struct SourceDocument {
-    std::string id;              ///< absolute path for files; the JSONL "id" (else path#line)
-    std::filesystem::path path;  ///< the file it came from ("-" for standard input)
-    std::size_t line = 0;        ///< 1-based JSONL line number, 0 for whole files
+    std::string id;             ///< absolute path for files; the JSONL "id" (else path#line)
+    std::filesystem::path path; ///< the file it came from ("-" for standard input)
+    std::size_t line = 0;       ///< 1-based JSONL line number, 0 for whole files
     SourceFormat format = SourceFormat::Text;
-    std::string bytes;           ///< file bytes; for JSONL the "text" field
+    std::string bytes; ///< file bytes; for JSONL the "text" field
     /// JSONL fields other than "text" as (name, JSON-encoded value), in input order.
     std::vector<std::pair<std::string, std::string>> fields;
     std::uint64_t fingerprint = 0; ///< hash of everything above: unchanged input, same value
@@ -49,8 +49,8 @@ void walk_sources(const std::vector<std::string>& inputs, const WalkOptions& opt
                   const std::function<void(const SourceProblem&)>& on_problem);
 
 /// Parses one JSONL line into a document; throws InputError saying what is wrong.
-[[nodiscard]] SourceDocument parse_json_line(std::string_view line, const std::filesystem::path& path,
-                                             std::size_t line_number);
+[[nodiscard]] SourceDocument
+parse_json_line(std::string_view line, const std::filesystem::path& path, std::size_t line_number);
 
 /// The file paths walk_sources would visit (for --prune: ids no longer present).
 [[nodiscard]] std::vector<std::filesystem::path> list_files(const std::vector<std::string>& inputs,

@@ -3,9 +3,6 @@
 // and stored data, all as schema.h says. Incremental (unchanged inputs are skipped by their
 // fingerprint), committed in batches, with analysis on every core and one Xapian writer.
 
-#include <zhisou/index/document.h>
-#include <zhisou/index/source.h>
-
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -15,8 +12,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
+
+#include <zhisou/index/document.h>
+#include <zhisou/index/source.h>
 
 namespace zhisou::text {
 class Analyzer;

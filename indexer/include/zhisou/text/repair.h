@@ -29,7 +29,8 @@ struct Repaired {
     /// Changes that undid a wrong decode (all but the "unrecoverable" residue markers).
     [[nodiscard]] std::size_t mojibake_repairs() const noexcept {
         std::size_t count = 0;
-        for (const auto& change : changes) count += !change.cause.starts_with("unrecoverable");
+        for (const auto& change : changes)
+            count += !change.cause.starts_with("unrecoverable");
         return count;
     }
 };
