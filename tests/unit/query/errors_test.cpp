@@ -87,6 +87,9 @@ const ErrorRow kErrors[] = {
     {"智谱融资 titel:GLM", 6,
      "智谱融资 titel:GLM\n"
      "         ^ unknown field 'titel:'; did you mean 'title:'?"},
+    {"orgs:zhipu GLM", 1,
+     "orgs:zhipu GLM\n"
+     "^ unknown field 'orgs:'; did you mean 'org:'?"},
     // Unbalanced parentheses and quotes.
     {"(a OR b", 1,
      "(a OR b\n"
