@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <zhisou/query/parse_error.h>
+#include <zhisou/text/utf8.h>
 
 #include "display_width.h"
 #include "source_text.h"
@@ -28,7 +29,7 @@ std::vector<Cell> display_cells(std::string_view query) {
         Cell cell;
         if (c < 0x20 || c == 0x7F)
             c = U' ';
-        detail::append_utf8(cell.text, c);
+        text::utf8::append(cell.text, c);
         cell.width = detail::display_width(c);
         cells.push_back(std::move(cell));
     });

@@ -1,5 +1,7 @@
 #include "source_text.h"
 
+#include <zhisou/text/utf8.h>
+
 namespace zhisou::query::detail {
 namespace {
 
@@ -69,24 +71,6 @@ DecodedChar decode_char(std::string_view bytes, std::size_t byte) noexcept {
     return {c, length};
 }
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 SourceText normalize_syntax(std::string_view query) {
     SourceText source;
     source.original.assign(query);
@@ -95,7 +79,7 @@ SourceText normalize_syntax(std::string_view query) {
     std::uint32_t index = 0;
     for_each_char(query, [&](char32_t c, std::size_t, std::size_t) {
         const std::size_t before = source.normalized.size();
-        append_utf8(source.normalized, fold_syntax(c));
+        text::utf8::append(source.normalized, fold_syntax(c));
         source.char_of_byte.insert(source.char_of_byte.end(), source.normalized.size() - before,
                                    index);
         ++index;

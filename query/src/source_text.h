@@ -36,9 +36,6 @@ struct SourceText {
 template <typename Fn>
 void for_each_char(std::string_view bytes, Fn&& fn);
 
-/// Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, char32_t c);
-
 /// The code point at `byte` in valid UTF-8 and its length; (U+FFFD, 1) if invalid.
 struct DecodedChar {
     char32_t c;

@@ -11,6 +11,7 @@
 
 #include <zhisou/error.h>
 #include <zhisou/text/decode.h>
+#include <zhisou/text/utf8.h>
 
 namespace zhisou::eval {
 namespace {
@@ -36,24 +37,6 @@ std::vector<std::string> split_tabs(const std::string& line) {
 }
 
 // Valid UTF-8 (our decoder's output and the corpus copies) to code points.
-std::u32string code_points(std::string_view utf8) {
-    std::u32string out;
-    for (std::size_t i = 0; i < utf8.size();) {
-        const auto lead = static_cast<unsigned char>(utf8[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t cp = length == 1   ? lead
-                      : length == 2 ? (lead & 0x1Fu)
-                      : length == 3 ? (lead & 0x0Fu)
-                                    : (lead & 0x07u);
-        for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-        }
-        out.push_back(cp);
-        i += length;
-    }
-    return out;
-}
-
 std::string to_utf8(std::u32string_view cps) {
     std::string out;
     for (const char32_t cp : cps) {
@@ -131,8 +114,8 @@ bool equal_up_to_variants(std::string_view decoded, std::string_view reference) 
     if (decoded == reference) {
         return true;
     }
-    const std::u32string ours = code_points(decoded);
-    const std::u32string theirs = code_points(reference);
+    const std::u32string ours = text::utf8::to_code_points(decoded);
+    const std::u32string theirs = text::utf8::to_code_points(reference);
     if (ours.size() != theirs.size()) {
         return false;
     }
@@ -231,7 +214,7 @@ std::vector<std::string> cut_snippets(const SnippetSource& source, std::size_t l
         if (!lang.starts_with("zh") || traditional != source.traditional) {
             continue;
         }
-        const std::u32string text = code_points(doc["text"].get<std::string>());
+        const std::u32string text = text::utf8::to_code_points(doc["text"].get<std::string>());
         std::size_t start = text.size() / 2;
         while (start < text.size() && !is_han(text[start])) {
             ++start;

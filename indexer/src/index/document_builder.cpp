@@ -10,9 +10,9 @@
 #include <zhisou/index/writer.h>
 #include <zhisou/text/analyzer.h>
 #include <zhisou/text/normalize.h>
+#include <zhisou/text/utf8.h>
 
 #include "index/hash.h"
-#include "index/utf8.h"
 
 namespace zhisou::index {
 namespace {
@@ -37,10 +37,11 @@ bool is_han_word(const text::Token& token) {
     if (token.kind != text::TokenKind::Word || token.term.size() < 6)
         return false;
     bool han = false;
-    for_each_code_point(token.term.substr(0, 4), [&](char32_t c, std::size_t begin, std::size_t) {
-        if (begin == 0)
-            han = is_han(c);
-    });
+    text::utf8::for_each_code_point(token.term.substr(0, 4),
+                                    [&](char32_t c, std::size_t begin, std::size_t) {
+                                        if (begin == 0)
+                                            han = text::utf8::is_han(c);
+                                    });
     return han;
 }
 
@@ -134,13 +135,14 @@ std::vector<std::uint32_t> minhash_signature(std::string_view text) {
     // white space differences between two copies of a story do not count.
     static const text::Normalizer normalizer;
     std::vector<char32_t> chars;
-    for_each_code_point(normalizer.normalize(text), [&](char32_t c, std::size_t, std::size_t) {
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || is_han(c) ||
-            (c >= 0xC0 && c < 0x2000) || (c >= 0x3040 && c <= 0x30FF) ||
-            (c >= 0xAC00 && c <= 0xD7A3)) {
-            chars.push_back(c);
-        }
-    });
+    text::utf8::for_each_code_point(
+        normalizer.normalize(text), [&](char32_t c, std::size_t, std::size_t) {
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || text::utf8::is_han(c) ||
+                (c >= 0xC0 && c < 0x2000) || (c >= 0x3040 && c <= 0x30FF) ||
+                (c >= 0xAC00 && c <= 0xD7A3)) {
+                chars.push_back(c);
+            }
+        });
     if (chars.size() < kMinContentChars)
         return {};
     std::array<std::uint32_t, kMinHashes> minima;

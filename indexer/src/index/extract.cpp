@@ -7,10 +7,10 @@
 #include <zhisou/text/decode.h>
 #include <zhisou/text/normalize.h>
 #include <zhisou/text/repair.h>
+#include <zhisou/text/utf8.h>
 
 #include "index/front_matter.h"
 #include "index/html.h"
-#include "index/utf8.h"
 
 namespace zhisou::index {
 namespace {
@@ -132,8 +132,8 @@ Metadata from_front_matter(const FrontMatter& fm) {
 std::string detect_lang(std::string_view utf8) {
     std::size_t han = 0, latin = 0, thai = 0;
     std::string han_sample; // the Han characters, to compare with their Simplified forms
-    for_each_code_point(utf8, [&](char32_t c, std::size_t begin, std::size_t end) {
-        if (is_han(c)) {
+    text::utf8::for_each_code_point(utf8, [&](char32_t c, std::size_t begin, std::size_t end) {
+        if (text::utf8::is_han(c)) {
             ++han;
             if (han_sample.size() < 6000)
                 han_sample.append(utf8.substr(begin, end - begin));
@@ -158,7 +158,8 @@ std::string detect_lang(std::string_view utf8) {
     std::size_t changed = 0, total = 0;
     std::size_t i = 0, j = 0;
     while (i < han_sample.size() && j < folded.size()) {
-        const std::size_t a = utf8_length(han_sample[i]), b = utf8_length(folded[j]);
+        const std::size_t a = text::utf8::sequence_length(han_sample[i]),
+                          b = text::utf8::sequence_length(folded[j]);
         changed += han_sample.compare(i, a, folded, j, b) != 0;
         ++total;
         i += a;

@@ -15,6 +15,7 @@
 #include <zhisou/error.h>
 #include <zhisou/index/gazetteer.h>
 #include <zhisou/text/normalize.h>
+#include <zhisou/text/utf8.h>
 
 #include "embedded_zhisou_indexer.h"
 #include "index/gazetteer_chars.h"
@@ -88,16 +89,6 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
         }
     }
     return row[b.size()];
-}
-
-std::u32string to_code_points(std::string_view text) {
-    std::u32string result;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const gazetteer::DecodedChar decoded = gazetteer::decode_at(text, pos);
-        result.push_back(decoded.code_point);
-        pos += decoded.length;
-    }
-    return result;
 }
 
 /// What one normalized alias stands for, and where it was first defined (for conflicts).
@@ -294,7 +285,7 @@ std::vector<OrgMention> Gazetteer::find_mentions(std::string_view text) const {
 }
 
 std::vector<std::string> Gazetteer::suggest(std::string_view name, std::size_t limit) const {
-    const std::u32string wanted = to_code_points(normalize_key(name));
+    const std::u32string wanted = text::utf8::to_code_points(normalize_key(name));
     if (wanted.empty() || wanted.size() > kMaxSuggestCodePoints || limit == 0) {
         return {};
     }
@@ -306,8 +297,9 @@ std::vector<std::string> Gazetteer::suggest(std::string_view name, std::size_t l
     using Candidate = std::tuple<std::size_t, bool, std::string>;
     std::vector<std::optional<Candidate>> best(m_impl->orgs.size());
     const auto consider = [&](std::size_t org, std::string_view written, bool is_id) {
-        const std::size_t distance = edit_distance(
-            wanted, to_code_points(is_id ? std::string(written) : normalize_key(written)));
+        const std::size_t distance =
+            edit_distance(wanted, text::utf8::to_code_points(is_id ? std::string(written)
+                                                                   : normalize_key(written)));
         if (distance > max_distance || distance >= wanted.size()) {
             return;
         }

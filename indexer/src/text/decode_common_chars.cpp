@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <zhisou/text/utf8.h>
+
 #include "text/decode_charsets.h"
 #include "text/decode_convert.h"
 
@@ -130,25 +132,6 @@ constexpr std::string_view kFrequentKana =
 constexpr char32_t kHanFirst = 0x4E00;
 constexpr char32_t kHanLast = 0x9FFF;
 
-// Decodes valid UTF-8 produced by our own literals or converters.
-std::u32string to_code_points(std::string_view utf8) {
-    std::u32string out;
-    for (std::size_t i = 0; i < utf8.size();) {
-        const auto lead = static_cast<unsigned char>(utf8[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t cp = length == 1   ? lead
-                      : length == 2 ? (lead & 0x1Fu)
-                      : length == 3 ? (lead & 0x0Fu)
-                                    : (lead & 0x07u);
-        for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-        }
-        out.push_back(cp);
-        i += length;
-    }
-    return out;
-}
-
 // Every two-byte code with a lead in [lead_first, lead_last] and a trail in either range.
 std::string all_codes(unsigned lead_first, unsigned lead_last, unsigned low_trail_first,
                       unsigned low_trail_last, unsigned high_trail_first,
@@ -173,17 +156,19 @@ public:
         // Level 1: GB2312 rows 0xB0-0xD7 and Big5 0xA440-0xC67E (trail bytes 0x40-0x7E and
         // 0xA1-0xFE). Codes outside the Han range (or unassigned) are ignored.
         const std::string gb_level1 = all_codes(0xB0, 0xD7, 0x100, 0, 0xA1, 0xFE);
-        mark(to_code_points(convert_to_utf8(gb_level1, charsets::gb18030().icu_name.c_str()).text),
+        mark(utf8::to_code_points(
+                 convert_to_utf8(gb_level1, charsets::gb18030().icu_name.c_str()).text),
              HanFrequency::level1);
         std::string big5_level1 = all_codes(0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE);
         big5_level1.resize(big5_level1.size() - 2 * (0xFE - 0xA1 + 1)); // C6A1.. is not level 1
-        mark(to_code_points(convert_to_utf8(big5_level1, charsets::big5().icu_name.c_str()).text),
+        mark(utf8::to_code_points(
+                 convert_to_utf8(big5_level1, charsets::big5().icu_name.c_str()).text),
              HanFrequency::level1);
         for (std::string_view list : {kCommonSimplified, kCommonTraditional}) {
-            mark(to_code_points(list), HanFrequency::common);
+            mark(utf8::to_code_points(list), HanFrequency::common);
         }
         for (std::string_view list : {kFrequentSimplified, kFrequentTraditional}) {
-            mark(to_code_points(list), HanFrequency::top);
+            mark(utf8::to_code_points(list), HanFrequency::top);
         }
     }
 
@@ -208,7 +193,7 @@ private:
 };
 
 std::u32string sorted_code_points(std::string_view utf8) {
-    std::u32string set = to_code_points(utf8);
+    std::u32string set = utf8::to_code_points(utf8);
     std::sort(set.begin(), set.end());
     return set;
 }

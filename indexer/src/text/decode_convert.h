@@ -25,7 +25,4 @@ inline constexpr std::size_t kNoReplacementLimit = static_cast<std::size_t>(-1);
 [[nodiscard]] Converted convert_to_utf8(std::string_view bytes, const char* icu_name,
                                         std::size_t max_replaced = kNoReplacementLimit);
 
-/// Appends code point `cp` (assumed valid) as UTF-8.
-void append_utf8(std::string& out, char32_t cp);
-
 } // namespace zhisou::text::detail

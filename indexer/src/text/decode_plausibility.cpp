@@ -10,31 +10,14 @@
 #include <cstddef>
 #include <string>
 
+#include <zhisou/text/utf8.h>
+
 #include "text/decode_common_chars.h"
 
 namespace zhisou::text::detail {
 namespace {
 
 constexpr double kReplacementWeight = -3.0;
-
-std::u32string code_points(std::string_view utf8) {
-    std::u32string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size();) {
-        const auto lead = static_cast<unsigned char>(utf8[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t cp = length == 1   ? lead
-                      : length == 2 ? (lead & 0x1Fu)
-                      : length == 3 ? (lead & 0x0Fu)
-                                    : (lead & 0x07u);
-        for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-        }
-        out.push_back(cp);
-        i += length;
-    }
-    return out;
-}
 
 bool is_ascii_letter(char32_t cp) {
     return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
@@ -277,7 +260,7 @@ double missing_script_penalty(Script script, std::size_t han, std::size_t kana,
 } // namespace
 
 double plausibility(std::string_view text, PlausibilityOptions options) {
-    const std::u32string cps = code_points(text);
+    const std::u32string cps = utf8::to_code_points(text);
     double total = 0.0;
     std::size_t scored = 0;
     std::size_t han = 0;

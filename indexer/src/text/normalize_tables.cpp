@@ -9,6 +9,8 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <zhisou/text/utf8.h>
+
 #include "icu/icu_util.h"
 
 namespace zhisou::text::normalize_detail {
@@ -18,25 +20,6 @@ struct CodeRange {
     char32_t first;
     char32_t last;
 };
-
-/// Appends the UTF-8 form of a valid code point.
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
 
 // Where Traditional characters live: CJK Unified Ideographs, Extension A, the compatibility
 // ideographs, and Extensions B..H (a few Traditional forms without a BMP code point).
@@ -100,11 +83,11 @@ void NormalizationTables::build_bmp() {
         utf8.clear();
         for (int32_t i = 0; i < normalized.length();) {
             const UChar32 n = normalized.char32At(i);
-            append_utf8(utf8, fold(static_cast<char32_t>(n)));
+            utf8::append(utf8, fold(static_cast<char32_t>(n)));
             i += U16_LENGTH(n);
         }
         original.clear();
-        append_utf8(original, c);
+        utf8::append(original, c);
 
         std::uint32_t entry =
             m_nfkc_cf->hasBoundaryBefore(static_cast<UChar32>(c)) ? kBoundaryBit : 0;

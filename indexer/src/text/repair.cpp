@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <zhisou/text/repair.h>
+#include <zhisou/text/utf8.h>
 
 #include "text/repair_chars.h"
 #include "text/repair_gbk.h"
@@ -38,7 +39,7 @@ void collapse_replacement_runs(const std::vector<Char>& text, std::vector<bool>&
             std::fill(claimed.begin() + static_cast<std::ptrdiff_t>(i),
                       claimed.begin() + static_cast<std::ptrdiff_t>(end), true);
             std::string to;
-            repair_detail::append_utf8(to, kReplacement);
+            utf8::append(to, kReplacement);
             edits.push_back(Edit{i, end, std::move(to), "unrecoverable", true});
         }
         i = end;

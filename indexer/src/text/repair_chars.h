@@ -22,8 +22,6 @@ struct Char {
 /// Splits valid UTF-8 into code points (a stray invalid byte becomes one U+FFFD).
 [[nodiscard]] std::vector<Char> to_chars(std::string_view utf8);
 
-void append_utf8(std::string& out, char32_t cp);
-
 /// A replacement proposed by a detector: characters [first, last) of the text become `to`.
 struct Edit {
     std::size_t first = 0;

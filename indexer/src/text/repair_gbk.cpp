@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include <zhisou/text/utf8.h>
+
 #include "text/codepage_tables.h"
 #include "text/repair_han_prior.h"
 #include "text/repair_utf8.h"
@@ -479,7 +481,7 @@ std::vector<Candidate> judge_stretches(const std::vector<Char>& text, const RunR
         Candidate candidate{first,          last, {}, verdict.lossy > 0, verdict.rebuilt > 0,
                             strong(verdict)};
         for (const Piece& piece : pieces) {
-            append_utf8(candidate.to, piece.cp);
+            utf8::append(candidate.to, piece.cp);
         }
         found.push_back(std::move(candidate));
     }
@@ -527,7 +529,7 @@ void find_gbk_mojibake(const std::vector<Char>& text, std::vector<bool>& claimed
                 std::fill(claimed.begin() + static_cast<std::ptrdiff_t>(first),
                           claimed.begin() + static_cast<std::ptrdiff_t>(last), true);
                 std::string to;
-                append_utf8(to, kReplacement);
+                utf8::append(to, kReplacement);
                 edits.push_back(Edit{first, last, std::move(to),
                                      "unrecoverable (gbk read as utf-8, then as gbk)", true});
             }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <zhisou/text/utf8.h>
+
 #include "text/decode_common_chars.h"
 #include "text/repair_chars.h"
 #include "text/segment_icu.h"
@@ -60,7 +62,7 @@ double chinese_char_cost(char32_t cp) {
 bool is_dictionary_word(std::u32string_view chars) {
     std::string utf8;
     for (const char32_t cp : chars) {
-        append_utf8(utf8, cp);
+        utf8::append(utf8, cp);
     }
     thread_local std::vector<seg::IcuSpan> spans;
     spans.clear();

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unicode/uchar.h>
 
+#include <zhisou/text/utf8.h>
+
 #include "text/codepage_tables.h"
 #include "text/decode_common_chars.h"
 #include "text/repair_han_prior.h"
@@ -668,7 +670,7 @@ std::vector<Window> windows_of(const std::vector<Char>& text, std::u32string_vie
 std::string to_utf8(std::u32string_view cps) {
     std::string out;
     for (const char32_t cp : cps) {
-        append_utf8(out, cp);
+        utf8::append(out, cp);
     }
     return out;
 }
@@ -721,7 +723,7 @@ void find_c1_controls(const std::vector<Char>& text, std::vector<bool>& claimed,
             continue; // 81, 8D, 8F, 90, 9D: nothing was meant, leave them
         }
         std::string to;
-        append_utf8(to, windows1252.to_unicode(byte));
+        utf8::append(to, windows1252.to_unicode(byte));
         claimed[i] = true;
         edits.push_back(Edit{i, i + 1, std::move(to), "windows-1252 as latin-1", false});
     }

@@ -9,6 +9,8 @@
 #include <map>
 #include <optional>
 
+#include <zhisou/text/utf8.h>
+
 #include "text/codepage_tables.h"
 #include "text/repair_symbol_prior.h"
 #include "text/repair_utf8.h"
@@ -312,11 +314,11 @@ private:
         RunResult result;
         for (const Piece& piece : pieces) {
             if (piece.kind == PieceKind::Exact) {
-                append_utf8(result.to, piece.cp);
+                utf8::append(result.to, piece.cp);
                 continue;
             }
             if (!is_symbol_lead(piece.lead)) {
-                append_utf8(result.to, kReplacement); // a Thai letter lost its last byte
+                utf8::append(result.to, kReplacement); // a Thai letter lost its last byte
                 result.lossy = true;
                 continue;
             }
@@ -324,7 +326,7 @@ private:
             const SymbolPosition position = position_of(m_text, piece.at, piece_last);
             const std::vector<char32_t>& options = candidates_of(piece);
             if (const auto winner = clear_winner(options, position)) {
-                append_utf8(result.to, *winner);
+                utf8::append(result.to, *winner);
                 result.rebuilt = true;
             } else {
                 result.removed = true;
