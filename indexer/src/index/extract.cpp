@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include <zhisou/error.h>
@@ -176,7 +177,11 @@ Extractor::Extractor(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
 ExtractedDocument Extractor::extract(const SourceDocument& source) const {
     ExtractedDocument doc;
     doc.id = source.id;
-    doc.path = source.path.generic_string();
+    // Stored absolute, like file ids, so results point at the file from any directory.
+    std::error_code ec;
+    const auto absolute =
+        source.path == "-" ? source.path : std::filesystem::absolute(source.path, ec);
+    doc.path = (ec ? source.path : absolute).lexically_normal().generic_string();
     doc.line = source.line;
     doc.fingerprint = source.fingerprint;
 
