@@ -35,7 +35,8 @@ check-asan: deps $(ASAN_DIR)/build.ninja
 
 test: check check-asan
 
-bench: deps
+bench:
+	ZHISOU_WITH_PEERS=1 scripts/install-deps.sh
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHISOU_BENCH=ON -DZHISOU_TESTS=OFF
 	cmake --build build-bench -j $(JOBS)
 	@echo "bench programs are in build-bench/bin (see bench/README.md)"

@@ -15,6 +15,9 @@ packages=(
 if [[ "${ZHISOU_WITH_FUZZ:-0}" == 1 ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
+if [[ "${ZHISOU_WITH_PEERS:-0}" == 1 ]]; then # the engines benchmarks compare against
+  packages+=(python3-xapian python3-jieba groonga-bin)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

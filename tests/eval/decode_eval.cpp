@@ -38,7 +38,8 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 std::string to_utf8(std::u32string_view cps) {
     std::string out;
-    for (const char32_t cp : cps) text::utf8::append(out, cp);
+    for (const char32_t cp : cps)
+        text::utf8::append(out, cp);
     return out;
 }
 
