@@ -69,6 +69,29 @@ TEST(IndexCommand, IndexesSamplesAndReportsBadInputs) {
     EXPECT_EQ(count_id_terms(tmp.path() / "idx"), summary["index_documents"].get<std::size_t>());
 }
 
+std::string collapse_key_of(const Xapian::Database& db, const fs::path& file) {
+    const std::string term = "Q" + fs::weakly_canonical(file).generic_string();
+    auto post = db.postlist_begin(term);
+    EXPECT_NE(post, db.postlist_end(term)) << term;
+    return post == db.postlist_end(term)
+               ? std::string()
+               : db.get_document(*post).get_value(zhisou::schema::kSlotCollapse);
+}
+
+// samples/en has the same story from two sources with small differences; they share a
+// collapse key so search can fold them, and an unrelated story does not.
+TEST(IndexCommand, NearDuplicatesShareACollapseKey) {
+    TempDir tmp;
+    index_json(tmp.path() / "idx", {samples_dir().string()});
+    Xapian::Database db((tmp.path() / "idx").string());
+    const auto original = collapse_key_of(db, samples_dir() / "en" / "zhipu-glm-4-5-launch.md");
+    const auto wire = collapse_key_of(db, samples_dir() / "en" / "zhipu-glm-4-5-launch-wire.md");
+    const auto other = collapse_key_of(db, samples_dir() / "en" / "qwen3-release.md");
+    EXPECT_FALSE(original.empty());
+    EXPECT_EQ(original, wire);
+    EXPECT_NE(original, other);
+}
+
 TEST(IndexCommand, SecondRunChangesNothing) {
     TempDir tmp;
     const auto first = index_json(tmp.path() / "idx", {samples_dir().string()});

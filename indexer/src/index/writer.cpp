@@ -32,6 +32,9 @@ namespace {
 
 // At most this many documents between reading and writing (bounds memory; see in_flight).
 constexpr std::ptrdiff_t kMaxInFlight = 256;
+// Documents sharing a band that are compared with a new one, at most (bounds the work on
+// boilerplate-heavy feeds where many documents share a band).
+constexpr std::size_t kMaxCandidatesPerBand = 16;
 // Two signatures at least this similar (share of equal minima) are the same story.
 constexpr double kDuplicateSimilarity = 0.75;
 
@@ -57,10 +60,6 @@ std::uint64_t read_fingerprint(const std::string& value) {
     return fingerprint;
 }
 
-std::string_view band_prefix() {
-    return schema::kDupBandPrefix;
-}
-
 double signature_similarity(const std::string& a, const std::string& b) {
     if (a.size() != b.size() || a.empty() || a.size() % 4 != 0)
         return 0.0;
@@ -78,28 +77,27 @@ std::string collapse_key(Xapian::WritableDatabase& db, const Xapian::Document& d
     std::string own_key = fmt::format("{:016x}", hash64(own_id_term));
     if (signature.empty())
         return own_key;
+    // The previous version of this document (re-indexing) is not its own near-duplicate.
+    Xapian::docid previous = 0;
+    if (auto post = db.postlist_begin(own_id_term); post != db.postlist_end(own_id_term))
+        previous = *post;
+    const std::string band_prefix(schema::kDupBandPrefix);
     double best = kDuplicateSimilarity;
     std::string best_key;
     for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-        term.skip_to(std::string(band_prefix()));
-        if (term == doc.termlist_end() || !(*term).starts_with(band_prefix()))
+        term.skip_to(band_prefix);
+        if (term == doc.termlist_end() || !(*term).starts_with(band_prefix))
             break;
-        std::size_t seen = 0;
-        for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term) && seen < 16;
-             ++post, ++seen) {
+        std::size_t checked = 0;
+        for (auto post = db.postlist_begin(*term);
+             post != db.postlist_end(*term) && checked < kMaxCandidatesPerBand; ++post, ++checked) {
+            if (*post == previous)
+                continue;
             const Xapian::Document other = db.get_document(*post);
             const std::string key = other.get_value(schema::kSlotCollapse);
-            if (key.empty())
-                continue;
-            if (other.termlist_begin() != other.termlist_end()) {
-                auto other_id = other.termlist_begin();
-                other_id.skip_to(std::string(schema::kIdPrefix));
-                if (other_id != other.termlist_end() && *other_id == own_id_term)
-                    continue;
-            }
             const double similarity =
                 signature_similarity(signature, other.get_value(schema::kSlotMinHash));
-            if (similarity >= best) {
+            if (!key.empty() && similarity >= best) {
                 best = similarity;
                 best_key = key;
             }
