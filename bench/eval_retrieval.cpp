@@ -5,9 +5,11 @@
 // question's n-grams, BM25 for both.
 //
 // Usage: eval_retrieval [--limit N]   (N questions; default all)
+//        ZHISOU_SHOW_MISSES=1 eval_retrieval   also lists the first questions Zhisou misses
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -61,12 +63,19 @@ Score evaluate(const std::vector<Question>& questions,
             ++score.failed;
             continue;
         }
+        bool found = false;
         for (std::size_t rank = 0; rank < ids.size() && rank < 10; ++rank) {
             if (ids[rank] == wanted->second) {
                 score.reciprocal_rank_sum += 1.0 / static_cast<double>(rank + 1);
                 ++score.found_in_10;
+                found = true;
                 break;
             }
+        }
+        if (!found && std::getenv("ZHISOU_SHOW_MISSES") &&
+            score.questions - score.found_in_10 < 6) {
+            fmt::print(stderr, "miss: {} wanted {} got {}\n", question.text, wanted->second,
+                       ids.empty() ? "nothing" : ids.front());
         }
     }
     score.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -27,7 +27,7 @@ Part scored(Q query) {
 }
 
 void collect_terms(const ast::Node& node, std::vector<const ast::Node*>& out) {
-    if (node.kind == ast::NodeKind::Term)
+    if (node.kind == ast::NodeKind::Term || node.kind == ast::NodeKind::Phrase)
         out.push_back(&node);
     for (const ast::Node& child : node.children)
         collect_terms(child, out);

@@ -169,7 +169,8 @@ public:
     }
 
     Node phrase(const syntax::Phrase& phrase) {
-        m_plain = false;
+        // Quotes leave a query plain: pasted Chinese questions quote words with 「」 and “”,
+        // and a long pasted question must still be matched in ranked mode (compiler.cpp).
         count_leaf(phrase.text);
         std::string_view whole(phrase.text.begin(), phrase.text.size());
         // Drop the opening and closing quote: '"' (1 byte) or 「」『』 (3 bytes each).

@@ -29,12 +29,12 @@ TEST(MatchMode, LongPlainTextIsRanked) {
     EXPECT_EQ(compiled("quick brown fox jumps over").mode, MatchMode::Boolean); // 5 words
 }
 
-TEST(MatchMode, AnyOperatorFieldOrQuoteKeepsBooleanMode) {
+TEST(MatchMode, AnyOperatorOrFieldKeepsBooleanMode) {
     for (const char* query :
          {"the quick brown fox jumps over AND", "the quick brown fox jumps over -dog",
-          "the quick brown fox jumps \"over\"", "the quick brown fox jumps over lang:en",
-          "the quick brown fox jumps over*", "the quick (brown fox) jumps over",
-          "the quick brown fox jumps NEAR over", "+the quick brown fox jumps over"}) {
+          "the quick brown fox jumps over lang:en", "the quick brown fox jumps over*",
+          "the quick (brown fox) jumps over", "the quick brown fox jumps NEAR over",
+          "+the quick brown fox jumps over"}) {
         SCOPED_TRACE(query);
         if (std::string_view(query).ends_with("AND")) {
             EXPECT_THROW((void)compiled(query), ParseError);
@@ -42,6 +42,16 @@ TEST(MatchMode, AnyOperatorFieldOrQuoteKeepsBooleanMode) {
         }
         EXPECT_EQ(compiled(query).mode, MatchMode::Boolean);
     }
+}
+
+// Pasted Chinese questions quote words with 「」 and “”: quotes alone do not make a long
+// question strict (on retrieval-dev this took MRR@10 from 0.924 to 0.961). Short queries keep
+// their phrases.
+TEST(MatchMode, QuotesInALongQuestionKeepRankedMode) {
+    EXPECT_EQ(compiled("「境」在馬祖所代表的意義為？").mode, MatchMode::Ranked);
+    EXPECT_EQ(compiled("the quick brown fox jumps \"over\"").mode, MatchMode::Ranked);
+    EXPECT_EQ(compiled("\"open source\" GLM").mode, MatchMode::Boolean);
+    EXPECT_EQ(compiled("「开源」 智谱").mode, MatchMode::Boolean);
 }
 
 TEST(MatchMode, NamesAndNote) {

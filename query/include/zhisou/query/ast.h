@@ -44,8 +44,9 @@ struct Query {
     Node root;
     /// The query as given; compile() errors point into it.
     std::string text;
-    /// True when the query is only words separated by spaces: no operators, fields, quotes,
-    /// parentheses or wildcards. Long plain queries are matched in ranked mode (compile.h).
+    /// True when the query is only words and quoted phrases separated by spaces: no operators,
+    /// fields, parentheses or wildcards. Long plain queries are matched in ranked mode, where
+    /// quoted words count like the others (compile.h); short ones keep their phrases.
     bool plain_text = false;
     /// Set when ParseOptions::lenient replaced a query with a syntax error by its plain words;
     /// says what the error was, so callers can tell the user.
