@@ -163,6 +163,22 @@ TEST(IndexCommand, ReadsJsonlFromStandardInput) {
     EXPECT_EQ(db.get_termfreq("XOmoonshot"), 1U);
 }
 
+// Tag lists split at , ; ， ； 、 as whole characters: 开 (E5 BC 80) shares the byte 0xBC with
+// "，" (EF BC 8C) and must not be cut.
+TEST(IndexCommand, ChineseTagListsSplitAtWholeSeparators) {
+    TempDir tmp;
+    const std::string input =
+        R"({"id":"t1","tags":"人工智能，大模型、开源; GLM","text":"智谱发布新模型。"})"
+        "\n";
+    const auto result =
+        run_zhisou({"index", "--json", "--index", (tmp.path() / "idx").string(), "-"}, input);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    Xapian::Database db((tmp.path() / "idx").string());
+    for (const char* tag : {"K人工智能", "K大模型", "K开源", "Kglm"}) {
+        EXPECT_EQ(db.get_termfreq(tag), 1U) << tag;
+    }
+}
+
 TEST(IndexCommand, NothingToIndexIsAUsageError) {
     const auto result = run_zhisou({"index"});
     EXPECT_EQ(result.exit_code, 2);

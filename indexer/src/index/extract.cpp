@@ -48,6 +48,38 @@ std::string json_string(const std::string& encoded) {
     return {};
 }
 
+// Splits "a, b；c" into items at , ; and their full-width forms and 、. The separators are
+// matched as whole UTF-8 sequences: matching their bytes one by one (find_first_of) would
+// cut Chinese characters that share a byte with "，".
+std::vector<std::string> split_list(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {",", ";", "，", "；", "、"};
+    std::vector<std::string> items;
+    std::size_t start = 0, i = 0;
+    auto flush = [&](std::size_t end) {
+        std::string item(trim(text.substr(start, end - start)));
+        if (!item.empty())
+            items.push_back(std::move(item));
+    };
+    while (i < text.size()) {
+        std::size_t width = 0;
+        for (const auto separator : kSeparators) {
+            if (text.substr(i).starts_with(separator)) {
+                width = separator.size();
+                break;
+            }
+        }
+        if (width == 0) {
+            ++i;
+            continue;
+        }
+        flush(i);
+        i += width;
+        start = i;
+    }
+    flush(text.size());
+    return items;
+}
+
 std::vector<std::string> json_list(const std::string& encoded) {
     std::vector<std::string> out;
     try {
@@ -58,17 +90,7 @@ std::vector<std::string> json_list(const std::string& encoded) {
                     out.push_back(item.get<std::string>());
             }
         } else if (value.is_string()) {
-            const std::string text = value.get<std::string>();
-            std::size_t start = 0;
-            while (start <= text.size()) {
-                std::size_t comma = text.find_first_of(",，;", start);
-                if (comma == std::string::npos)
-                    comma = text.size();
-                std::string item(trim(std::string_view(text).substr(start, comma - start)));
-                if (!item.empty())
-                    out.push_back(item);
-                start = comma + 1;
-            }
+            out = split_list(value.get<std::string>());
         }
     } catch (const json::exception&) {
     }
@@ -246,18 +268,7 @@ ExtractedDocument Extractor::extract(const SourceDocument& source) const {
         meta.author = html.meta_value({"author", "article:author", "dc.creator"});
         meta.source = html.meta_value({"og:site_name", "application-name", "publisher"});
         meta.url = html.meta_value({"og:url"});
-        for (auto& tag : std::vector<std::string>{html.meta_value({"keywords"})}) {
-            std::size_t start = 0;
-            while (start < tag.size()) {
-                std::size_t comma = tag.find_first_of(",，", start);
-                if (comma == std::string::npos)
-                    comma = tag.size();
-                std::string item(trim(std::string_view(tag).substr(start, comma - start)));
-                if (!item.empty())
-                    meta.tags.push_back(std::move(item));
-                start = comma + 1;
-            }
-        }
+        meta.tags = split_list(html.meta_value({"keywords"}));
         meta.date_from = "html-meta";
         body = std::move(html.text);
         break;
