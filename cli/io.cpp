@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <zhisou/error.h>
+#include <zhisou/index/date.h>
 
 namespace zhisou::cli {
 
@@ -28,6 +29,16 @@ std::string read_input(const std::string& path) {
 
 bool stdout_is_terminal() {
     return ::isatty(STDOUT_FILENO) == 1;
+}
+
+std::chrono::sys_days parse_today_option(const std::string& text) {
+    const auto date = index::parse_date(text);
+    if (!date || date->precision != index::DatePrecision::Day) {
+        throw InputError("--today needs a day such as 2025-03-05, not '" + text + "'");
+    }
+    using namespace std::chrono;
+    return sys_days{year{date->year} / month{static_cast<unsigned>(date->month)} /
+                    day{static_cast<unsigned>(date->day)}};
 }
 
 } // namespace zhisou::cli

@@ -1,6 +1,7 @@
 #pragma once
 // Small I/O helpers shared by the CLI commands.
 
+#include <chrono>
 #include <string>
 
 namespace zhisou::cli {
@@ -10,5 +11,8 @@ namespace zhisou::cli {
 
 /// True when standard output is a terminal (colour, progress); false when piped.
 [[nodiscard]] bool stdout_is_terminal();
+
+/// --today YYYY-MM-DD (tests pin "today" for relative dates); throws InputError otherwise.
+[[nodiscard]] std::chrono::sys_days parse_today_option(const std::string& text);
 
 } // namespace zhisou::cli

@@ -20,6 +20,7 @@
 #include <zhisou/query/parse.h>
 #include <zhisou/text/analyzer.h>
 
+#include "../io.h"
 #include "commands.h"
 
 namespace zhisou::cli {
@@ -37,16 +38,6 @@ struct ParseCommandOptions {
     std::string today;
     std::string index_dir;
 };
-
-std::chrono::sys_days parse_today(const std::string& text) {
-    const auto date = index::parse_date(text);
-    if (!date || date->precision != index::DatePrecision::Day) {
-        throw InputError("--today needs a day such as 2025-03-05, not '" + text + "'");
-    }
-    using namespace std::chrono;
-    return sys_days{year{date->year} / month{static_cast<unsigned>(date->month)} /
-                    day{static_cast<unsigned>(date->day)}};
-}
 
 /// The index whose saved queries and terms the query may use: --index, or the default index
 /// when one exists (parse works without any index).
@@ -90,7 +81,7 @@ int run_parse(const ParseCommandOptions& options) {
         };
     }
     if (!options.today.empty()) {
-        const auto today = parse_today(options.today);
+        const auto today = parse_today_option(options.today);
         context.today = [today] { return today; };
     }
 

@@ -22,5 +22,9 @@ inline constexpr std::uint32_t kMaxNearDistance = 100;
 inline constexpr std::uint32_t kDefaultNearDistance = 10;
 /// Most terms a mentioned: date range may expand to (years, months, days).
 inline constexpr std::size_t kMaxMentionedTerms = 400;
+/// Most hits one search returns (--limit, limit=) and the deepest page (offset + limit):
+/// deeper pages cost time in proportion and nobody reads them.
+inline constexpr std::size_t kMaxPageSize = 1000;
+inline constexpr std::size_t kMaxResultDepth = 100000;
 
 } // namespace zhisou::query::limits

@@ -1,0 +1,60 @@
+#pragma once
+// Snippets: the best passage of a document with the query's terms highlighted in the original
+// characters. The one Analyzer finds the terms (with byte offsets into the original text), so
+// a Simplified query highlights Traditional text, full-width letters and repaired mojibake.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace zhisou::text {
+class Analyzer;
+}
+
+namespace zhisou::query {
+
+struct Snippet {
+    std::string text;                                       ///< the passage, original characters
+    std::vector<std::pair<std::size_t, std::size_t>> marks; ///< highlighted byte ranges in text
+    bool cut_before = false;                                ///< the passage starts mid-document
+    bool cut_after = false;                                 ///< and ends before its end
+
+    /// HTML-escaped text with <mark>…</mark> around highlights and "…" at cuts.
+    [[nodiscard]] std::string html() const;
+    /// ANSI bold yellow highlights for a terminal.
+    [[nodiscard]] std::string ansi() const;
+    /// Highlights as [[…]] (for golden tests and plain logs).
+    [[nodiscard]] std::string bracketed() const;
+};
+
+class Highlighter {
+public:
+    /// `terms`: the query's terms as Xapian terms (words, Z stems, XB bigrams, XU unigrams;
+    /// a leading title prefix "S" is stripped by the caller).
+    Highlighter(const text::Analyzer& analyzer, std::vector<std::string> terms);
+
+    /// The passage of about `max_chars` characters with the most distinct query terms; the
+    /// start of the text when nothing matches.
+    [[nodiscard]] Snippet best_passage(std::string_view text, std::size_t max_chars = 160) const;
+
+    /// The whole text with every match highlighted (the document view).
+    [[nodiscard]] Snippet whole(std::string_view text) const;
+
+    [[nodiscard]] bool empty() const noexcept { return m_terms.empty(); }
+
+private:
+    struct Match {
+        std::size_t begin, end;
+        std::size_t term; // index into m_term_list, for distinct counting
+    };
+    [[nodiscard]] std::vector<Match> find_matches(std::string_view text) const;
+
+    const text::Analyzer& m_analyzer;
+    std::unordered_set<std::string> m_terms;
+    std::vector<std::string> m_term_list;
+};
+
+} // namespace zhisou::query

@@ -1,0 +1,462 @@
+// Searcher: compile the query, run it with BM25 (or a date sort), fold near-duplicates, count
+// facets with Xapian's own ValueCountMatchSpy (it also works through remote shards), and turn
+// each hit's stored data into fields and a highlighted snippet.
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include <zhisou/error.h>
+#include <zhisou/index/gazetteer.h>
+#include <zhisou/index/open.h>
+#include <zhisou/index/schema.h>
+#include <zhisou/index/writer.h>
+#include <zhisou/query/limits.h>
+#include <zhisou/query/parse.h>
+#include <zhisou/query/search.h>
+#include <zhisou/text/analyzer.h>
+
+#include "search_ranking.h"
+
+namespace zhisou::query {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+/// Facet counting needs every match seen; beyond this many documents the counts are taken
+/// over the best ones only (and Xapian's estimate stands for the rest).
+constexpr Xapian::doccount kFacetCheckAtMost = 200000;
+constexpr std::size_t kFacetValues = 20;
+
+const text::Analyzer& shared_analyzer() {
+    static const text::Analyzer analyzer;
+    return analyzer;
+}
+
+std::string json_string(const json& data, const char* key) {
+    const auto it = data.find(key);
+    if (it == data.end() || !it->is_string())
+        return {};
+    return it->get<std::string>();
+}
+
+/// Terms for the highlighter: a title term highlights the same word in the body.
+std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) {
+    std::vector<std::string> out;
+    for (const std::string& term : terms) {
+        std::string plain = term;
+        if (plain.starts_with(schema::kTitlePrefix) && plain.size() > 1 &&
+            !(plain[1] >= 'A' && plain[1] <= 'Z')) {
+            plain.erase(0, schema::kTitlePrefix.size());
+        } else if (plain.starts_with("S") && plain.size() > 1) {
+            // "SXB.." (a title bigram) -> "XB.."
+            plain.erase(0, 1);
+        }
+        if (std::find(out.begin(), out.end(), plain) == out.end())
+            out.push_back(std::move(plain));
+    }
+    return out;
+}
+
+int year_of_value(const std::string& serialised) {
+    const double yyyymmdd = Xapian::sortable_unserialise(serialised);
+    return static_cast<int>(yyyymmdd) / 10000;
+}
+
+std::vector<FacetValue> top_values(std::map<std::string, Xapian::doccount>& counts,
+                                   const std::function<std::string(const std::string&)>& label) {
+    std::vector<FacetValue> values;
+    values.reserve(counts.size());
+    for (auto& [value, count] : counts) {
+        if (!value.empty())
+            values.push_back({value, label(value), count});
+    }
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (values.size() > kFacetValues)
+        values.resize(kFacetValues);
+    return values;
+}
+
+std::vector<FacetValue> facet_values(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string raw = *it;
+        const Xapian::doccount count = it.get_termfreq();
+        switch (facet) {
+        case Facet::Org: {
+            // The slot joins a document's orgs with '\n': split the combination and add
+            // its count to each org (each document still counts once per org).
+            std::size_t start = 0;
+            while (start <= raw.size()) {
+                const std::size_t end = std::min(raw.find('\n', start), raw.size());
+                if (end > start)
+                    counts[raw.substr(start, end - start)] += count;
+                start = end + 1;
+            }
+            break;
+        }
+        case Facet::Year:
+            counts[std::to_string(year_of_value(raw))] += count;
+            break;
+        case Facet::Source:
+        case Facet::Lang:
+            counts[raw] += count;
+            break;
+        }
+    }
+    if (facet == Facet::Org) {
+        return top_values(counts, [](const std::string& id) {
+            const index::Org* org = index::Gazetteer::builtin().by_id(id);
+            return org ? org->name : id;
+        });
+    }
+    if (facet == Facet::Source) {
+        // The slot holds the source as written; the filter term is its lower-case form.
+        auto values = top_values(counts, [](const std::string& s) { return s; });
+        for (auto& value : values) {
+            std::transform(value.value.begin(), value.value.end(), value.value.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        }
+        return values;
+    }
+    return top_values(counts, [](const std::string& s) { return s; });
+}
+
+Xapian::valueno facet_slot(Facet facet) {
+    switch (facet) {
+    case Facet::Org:
+        return schema::kSlotOrgs;
+    case Facet::Year:
+        return schema::kSlotDateFirst;
+    case Facet::Source:
+        return schema::kSlotSource;
+    case Facet::Lang:
+        return schema::kSlotLang;
+    }
+    return schema::kSlotOrgs;
+}
+
+} // namespace
+
+SortOrder parse_sort(std::string_view text) {
+    if (text.empty() || text == "relevance" || text == "score")
+        return SortOrder::Relevance;
+    if (text == "date" || text == "+date")
+        return SortOrder::DateAsc;
+    if (text == "-date")
+        return SortOrder::DateDesc;
+    throw InputError("unknown sort order '" + std::string(text) +
+                     "'; use relevance, date (oldest first) or -date (newest first)");
+}
+
+std::string_view sort_name(SortOrder sort) noexcept {
+    switch (sort) {
+    case SortOrder::Relevance:
+        return "relevance";
+    case SortOrder::DateAsc:
+        return "date";
+    case SortOrder::DateDesc:
+        return "-date";
+    }
+    return "relevance";
+}
+
+std::string_view facet_name(Facet facet) noexcept {
+    switch (facet) {
+    case Facet::Org:
+        return "org";
+    case Facet::Year:
+        return "year";
+    case Facet::Source:
+        return "source";
+    case Facet::Lang:
+        return "lang";
+    }
+    return "org";
+}
+
+std::vector<Facet> parse_facets(std::string_view text) {
+    std::vector<Facet> facets;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        std::string_view name = text.substr(start, end - start);
+        while (!name.empty() && name.front() == ' ')
+            name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ')
+            name.remove_suffix(1);
+        start = end + 1;
+        if (name.empty())
+            continue;
+        std::optional<Facet> facet;
+        for (Facet f : {Facet::Org, Facet::Year, Facet::Source, Facet::Lang}) {
+            if (name == facet_name(f) || (f == Facet::Year && name == "date") ||
+                (f == Facet::Org && name == "orgs")) {
+                facet = f;
+            }
+        }
+        if (!facet) {
+            throw InputError("unknown facet '" + std::string(name) +
+                             "'; the facets are org, year, source and lang");
+        }
+        if (std::find(facets.begin(), facets.end(), *facet) == facets.end())
+            facets.push_back(*facet);
+    }
+    return facets;
+}
+
+struct Searcher::Impl {
+    std::filesystem::path path;
+    SearcherOptions options;
+    index::OpenedIndex opened;
+
+    CompileContext context(const SearchRequest& request) const {
+        CompileContext context{shared_analyzer(), index::Gazetteer::builtin(), {}, {}, nullptr,
+                               request.lenient};
+        context.database = &opened.database;
+        const Xapian::Database* db = &opened.database;
+        context.saved_query = [db](std::string_view name) -> std::optional<std::string> {
+            std::string stored =
+                db->get_metadata(std::string(schema::kMetaSavedPrefix) + std::string(name));
+            if (stored.empty())
+                return std::nullopt;
+            return stored;
+        };
+        if (request.today) {
+            const auto today = *request.today;
+            context.today = [today] { return today; };
+        }
+        return context;
+    }
+
+    SearchResult run(const SearchRequest& request);
+};
+
+Searcher::Searcher(const std::filesystem::path& index, SearcherOptions options)
+    : m_impl(std::make_unique<Impl>()) {
+    m_impl->path = index;
+    m_impl->options = options;
+    m_impl->opened = index::open_index(index, {options.allow_partial});
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+const Xapian::Database& Searcher::database() const {
+    return m_impl->opened.database;
+}
+const std::filesystem::path& Searcher::path() const {
+    return m_impl->path;
+}
+
+void Searcher::reopen() {
+    try {
+        m_impl->opened.database.reopen();
+    } catch (const Xapian::Error& e) {
+        throw RuntimeError("cannot reopen the index " + m_impl->path.string() + ": " + e.get_msg());
+    }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    // A writer that commits while we read can invalidate what we hold: reopen and retry.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return m_impl->run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2)
+                throw RuntimeError("the index " + m_impl->path.string() +
+                                   " keeps changing under the search; try again");
+            reopen();
+        } catch (const Xapian::NetworkError& e) {
+            throw RuntimeError("a remote shard of " + m_impl->path.string() +
+                               " failed: " + e.get_msg() +
+                               " (is xapian-tcpsrv running? --allow-partial answers without it)");
+        } catch (const Xapian::Error& e) {
+            throw RuntimeError("searching " + m_impl->path.string() +
+                               " failed: " + e.get_description());
+        }
+    }
+}
+
+SearchResult Searcher::Impl::run(const SearchRequest& request) {
+    const auto started = Clock::now();
+    if (request.limit > limits::kMaxPageSize)
+        throw InputError("the page size (limit) is at most " +
+                         std::to_string(limits::kMaxPageSize));
+    if (request.offset + request.limit > limits::kMaxResultDepth)
+        throw InputError("offset + limit is at most " + std::to_string(limits::kMaxResultDepth) +
+                         "; narrow the query instead of paging that deep");
+
+    SearchResult result;
+    result.query = request.query;
+    result.missing_shards = opened.missing;
+
+    // Parse and compile; lenient mode searches the plain words of a broken query.
+    const CompileContext ctx = context(request);
+    ast::Query parsed;
+    CompiledQuery compiled;
+    try {
+        parsed = parse(request.query, {request.lenient});
+        compiled = compile(parsed, ctx);
+    } catch (const ParseError& error) {
+        if (!request.lenient)
+            throw;
+        parsed = parse_as_plain_words(request.query);
+        parsed.fallback = error.message() + " (column " + std::to_string(error.column()) + ")";
+        compiled = compile(parsed, ctx);
+    }
+    result.parsed = ast::to_string(parsed);
+    result.mode = compiled.mode;
+    result.notes = compiled.notes;
+    if (request.explain)
+        result.explain = describe(compiled);
+
+    Xapian::Query query = detail::rank(compiled, parsed, opened.database);
+    if (!request.exclude_ids.empty()) {
+        std::vector<Xapian::Query> ids;
+        ids.reserve(request.exclude_ids.size());
+        for (const std::string& id : request.exclude_ids)
+            ids.emplace_back(index::id_term(id));
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+    }
+
+    Xapian::Enquire enquire(opened.database);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(detail::weighting());
+    switch (request.sort) {
+    case SortOrder::Relevance:
+        break;
+    case SortOrder::DateDesc:
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDateFirst, true);
+        break;
+    case SortOrder::DateAsc:
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDateFirst, false);
+        break;
+    }
+    if (request.collapse)
+        enquire.set_collapse_key(schema::kSlotCollapse);
+
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (Facet facet : request.facets) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
+        enquire.add_matchspy(spies.back().get());
+    }
+    const Xapian::doccount check_at_least =
+        spies.empty() ? 0 : std::min(opened.database.get_doccount(), kFacetCheckAtMost);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const Xapian::MSet mset =
+        enquire.get_mset(offset, static_cast<Xapian::doccount>(request.limit), check_at_least);
+
+    result.total = mset.get_matches_estimated();
+    result.total_lower = mset.get_matches_lower_bound();
+    result.total_upper = mset.get_matches_upper_bound();
+    for (std::size_t i = 0; i < spies.size(); ++i)
+        result.facets.emplace_back(request.facets[i], facet_values(request.facets[i], *spies[i]));
+
+    const std::vector<std::string> marks = highlight_terms(compiled.highlight_terms);
+    const Highlighter highlighter(shared_analyzer(), marks);
+    std::size_t rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = ++rank;
+        hit.docid = *it;
+        hit.score = it.get_weight();
+        hit.percent = it.get_percent();
+        if (request.collapse)
+            hit.collapsed = it.get_collapse_count();
+        const Xapian::Document doc = it.get_document();
+        json data = json::parse(doc.get_data(), nullptr, false);
+        if (!data.is_object())
+            data = json::object();
+        hit.id = json_string(data, "id");
+        hit.title = json_string(data, "title");
+        hit.date = json_string(data, "date");
+        hit.source = json_string(data, "source");
+        hit.lang = json_string(data, "lang");
+        hit.path = json_string(data, "path");
+        hit.url = json_string(data, "url");
+        if (const auto orgs = data.find("orgs"); orgs != data.end() && orgs->is_array()) {
+            for (const auto& org : *orgs) {
+                if (org.is_object() && org.contains("id") && org["id"].is_string())
+                    hit.orgs.push_back(org["id"].get<std::string>());
+            }
+        }
+        if (request.snippets) {
+            const std::string text = json_string(data, "text");
+            hit.snippet = highlighter.best_passage(text, request.snippet_chars);
+        }
+        if (request.explain)
+            hit.why = detail::why(enquire, it, compiled);
+        result.hits.push_back(std::move(hit));
+    }
+    if (result.total == 0 || result.hits.empty())
+        result.did_you_mean = detail::did_you_mean(parsed, opened.database);
+
+    result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    return result;
+}
+
+std::optional<StoredDocument> Searcher::document(std::string_view id) {
+    if (id.empty() || id.size() > 4096)
+        return std::nullopt;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const Xapian::Database& db = m_impl->opened.database;
+            const std::string term = index::id_term(id);
+            auto it = db.postlist_begin(term);
+            if (it == db.postlist_end(term))
+                return std::nullopt;
+            const Xapian::Document doc = db.get_document(*it);
+            return StoredDocument{*it, std::string(id), doc.get_data()};
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2)
+                throw RuntimeError("the index keeps changing; try again");
+            reopen();
+        } catch (const Xapian::Error& e) {
+            throw RuntimeError("reading document " + std::string(id) +
+                               " failed: " + e.get_description());
+        }
+    }
+}
+
+std::string to_json(const SearchResult& result, int indent) {
+    json hits = json::array();
+    for (const Hit& hit : result.hits) {
+        json item{{"rank", hit.rank}, {"id", hit.id},         {"title", hit.title},
+                  {"date", hit.date}, {"source", hit.source}, {"orgs", hit.orgs},
+                  {"lang", hit.lang}, {"score", hit.score},   {"snippet", hit.snippet.html()},
+                  {"path", hit.path}, {"url", hit.url},       {"collapsed", hit.collapsed}};
+        if (!hit.why.empty())
+            item["why"] = hit.why;
+        hits.push_back(std::move(item));
+    }
+    json facets = json::object();
+    for (const auto& [facet, values] : result.facets) {
+        json list = json::array();
+        for (const FacetValue& value : values)
+            list.push_back(
+                {{"value", value.value}, {"label", value.label}, {"count", value.count}});
+        facets[std::string(facet_name(facet))] = std::move(list);
+    }
+    json out{{"version", kSearchJsonVersion}, {"query", result.query},
+             {"parsed", result.parsed},       {"mode", mode_name(result.mode)},
+             {"total", result.total},         {"took_ms", result.took_ms},
+             {"hits", std::move(hits)},       {"facets", std::move(facets)},
+             {"notes", result.notes}};
+    if (!result.did_you_mean.empty())
+        out["did_you_mean"] = result.did_you_mean;
+    if (!result.explain.empty())
+        out["explain"] = result.explain;
+    if (!result.missing_shards.empty())
+        out["missing_shards"] = result.missing_shards;
+    return out.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace zhisou::query

@@ -1,0 +1,269 @@
+#include <algorithm>
+
+#include <zhisou/query/snippet.h>
+#include <zhisou/text/analyzer.h>
+
+namespace zhisou::query {
+namespace {
+
+// Snippets look at the first part of very long documents only, so one huge hit cannot make a
+// whole result page slow.
+constexpr std::size_t kMaxAnalyzedBytes = 128 * 1024;
+// Context shown before the first match of a passage.
+constexpr std::size_t kLeadChars = 24;
+
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Moves `count` characters back (or forward) from byte offset `at`, staying in the text.
+std::size_t back_chars(std::string_view text, std::size_t at, std::size_t count) {
+    while (at > 0 && count > 0) {
+        --at;
+        while (at > 0 && is_continuation(text[at]))
+            --at;
+        --count;
+    }
+    return at;
+}
+
+std::size_t forward_chars(std::string_view text, std::size_t at, std::size_t count) {
+    while (at < text.size() && count > 0) {
+        ++at;
+        while (at < text.size() && is_continuation(text[at]))
+            ++at;
+        --count;
+    }
+    return at;
+}
+
+// A line or sentence start in [earliest, at], the latest one; npos when there is none.
+std::size_t sentence_start(std::string_view text, std::size_t at, std::size_t earliest) {
+    if (at == 0)
+        return 0;
+    for (std::size_t i = at; i > earliest; --i) {
+        const char c = text[i - 1];
+        if (c == '\n')
+            return i;
+        if (i >= 3 && (text.substr(i - 3, 3) == "。" || text.substr(i - 3, 3) == "！" ||
+                       text.substr(i - 3, 3) == "？")) {
+            return i;
+        }
+        if ((c == '.' || c == '!' || c == '?') && i < text.size() && text[i] == ' ')
+            return i + 1;
+    }
+    return earliest == 0 ? 0 : std::string_view::npos;
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+template <typename Open, typename Close, typename Append>
+std::string render(const Snippet& s, Open open, Close close, Append append) {
+    std::string out;
+    if (s.cut_before)
+        out += "…";
+    std::size_t at = 0;
+    for (const auto& [begin, end] : s.marks) {
+        append(out, std::string_view(s.text).substr(at, begin - at));
+        open(out);
+        append(out, std::string_view(s.text).substr(begin, end - begin));
+        close(out);
+        at = end;
+    }
+    append(out, std::string_view(s.text).substr(at));
+    if (s.cut_after)
+        out += "…";
+    return out;
+}
+
+} // namespace
+
+std::string Snippet::html() const {
+    return render(
+        *this, [](std::string& o) { o += "<mark>"; }, [](std::string& o) { o += "</mark>"; },
+        append_escaped);
+}
+
+std::string Snippet::ansi() const {
+    return render(
+        *this, [](std::string& o) { o += "\033[1;33m"; }, [](std::string& o) { o += "\033[0m"; },
+        [](std::string& o, std::string_view t) { o.append(t); });
+}
+
+std::string Snippet::bracketed() const {
+    return render(
+        *this, [](std::string& o) { o += "[["; }, [](std::string& o) { o += "]]"; },
+        [](std::string& o, std::string_view t) { o.append(t); });
+}
+
+Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string> terms)
+    : m_analyzer(analyzer) {
+    for (auto& term : terms) {
+        if (m_terms.insert(term).second)
+            m_term_list.push_back(std::move(term));
+    }
+}
+
+std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
+    std::vector<Match> matches;
+    if (m_terms.empty())
+        return matches;
+    if (text.size() > kMaxAnalyzedBytes) {
+        std::size_t cut = kMaxAnalyzedBytes;
+        while (cut > 0 && is_continuation(text[cut]))
+            --cut;
+        text = text.substr(0, cut);
+    }
+    m_analyzer.analyze(text, text::AnalyzeMode::Highlight, [&](const text::Token& token) {
+        if (!m_terms.contains(token.term))
+            return;
+        const auto it = std::find(m_term_list.begin(), m_term_list.end(), token.term);
+        matches.push_back(
+            {token.begin, token.end, static_cast<std::size_t>(it - m_term_list.begin())});
+    });
+    std::sort(matches.begin(), matches.end(),
+              [](const Match& a, const Match& b) { return a.begin < b.begin; });
+    return matches;
+}
+
+namespace {
+
+// Cuts [begin, end) out of text and turns overlapping matches inside it into merged marks.
+Snippet make_snippet(std::string_view text, std::size_t begin, std::size_t end,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+    Snippet snippet;
+    snippet.cut_before = begin > 0;
+    snippet.cut_after = end < text.size();
+    // Rebuild the passage with white space collapsed, mapping mark offsets as we go.
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& [b, e] : spans) {
+        if (e <= begin || b >= end)
+            continue;
+        const std::size_t mb = std::max(b, begin), me = std::min(e, end);
+        if (!merged.empty() && mb <= merged.back().second) {
+            merged.back().second = std::max(merged.back().second, me);
+        } else {
+            merged.emplace_back(mb, me);
+        }
+    }
+    std::string out;
+    bool space = false;
+    std::size_t next_mark = 0;
+    bool in_mark = false;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!in_mark && next_mark < merged.size() && i == merged[next_mark].first) {
+            if (space && !out.empty())
+                out += ' ';
+            space = false;
+            snippet.marks.emplace_back(out.size(), out.size());
+            in_mark = true;
+        }
+        if (in_mark && i == merged[next_mark].second) {
+            snippet.marks.back().second = out.size();
+            in_mark = false;
+            ++next_mark;
+            if (next_mark < merged.size() && i == merged[next_mark].first) {
+                snippet.marks.emplace_back(out.size(), out.size());
+                in_mark = true;
+            }
+        }
+        const char c = text[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty())
+            out += ' ';
+        space = false;
+        out += c;
+    }
+    if (in_mark)
+        snippet.marks.back().second = out.size();
+    snippet.text = std::move(out);
+    return snippet;
+}
+
+} // namespace
+
+Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const {
+    const auto matches = find_matches(text);
+    std::size_t best_begin = 0;
+    if (!matches.empty()) {
+        // Score each passage that starts just before a match: distinct terms first, then
+        // the number of matches.
+        std::size_t best_score = 0;
+        const std::size_t candidates = std::min<std::size_t>(matches.size(), 256);
+        for (std::size_t i = 0; i < candidates; ++i) {
+            const std::size_t window_end = forward_chars(text, matches[i].begin, max_chars);
+            std::vector<bool> seen(m_term_list.size(), false);
+            std::size_t distinct = 0, count = 0;
+            for (std::size_t j = i; j < matches.size() && matches[j].end <= window_end; ++j) {
+                if (!seen[matches[j].term]) {
+                    seen[matches[j].term] = true;
+                    ++distinct;
+                }
+                ++count;
+            }
+            const std::size_t score = distinct * 1000 + count;
+            if (score > best_score) {
+                best_score = score;
+                best_begin = matches[i].begin;
+            }
+        }
+        // Start at a sentence start shortly before the match, else with a little context.
+        const std::size_t lead = back_chars(text, best_begin, kLeadChars);
+        const std::size_t start = sentence_start(text, best_begin, lead);
+        best_begin = start == std::string_view::npos ? lead : start;
+    }
+    // Skip leading white space so the passage starts with text.
+    while (best_begin < text.size() &&
+           (text[best_begin] == ' ' || text[best_begin] == '\n' || text[best_begin] == '\r')) {
+        ++best_begin;
+    }
+    const std::size_t end = forward_chars(text, best_begin, max_chars);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& m : matches)
+        spans.emplace_back(m.begin, m.end);
+    return make_snippet(text, best_begin, end, spans);
+}
+
+Snippet Highlighter::whole(std::string_view text) const {
+    const auto matches = find_matches(text);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& m : matches)
+        spans.emplace_back(m.begin, m.end);
+    Snippet snippet;
+    snippet.text.assign(text);
+    for (const auto& [b, e] : spans) {
+        if (!snippet.marks.empty() && b <= snippet.marks.back().second) {
+            snippet.marks.back().second = std::max(snippet.marks.back().second, e);
+        } else {
+            snippet.marks.emplace_back(b, e);
+        }
+    }
+    return snippet;
+}
+
+} // namespace zhisou::query
