@@ -61,6 +61,12 @@ std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) 
     return out;
 }
 
+/// The document's id, from its Q term (cheaper than parsing the stored data).
+std::string stored_id(const Xapian::Document& doc) {
+    json data = json::parse(doc.get_data(), nullptr, false);
+    return data.is_object() ? json_string(data, "id") : std::string();
+}
+
 int year_of_value(const std::string& serialised) {
     const double yyyymmdd = Xapian::sortable_unserialise(serialised);
     return static_cast<int>(yyyymmdd) / 10000;
@@ -395,6 +401,18 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (request.explain)
             hit.why = detail::why(enquire, it, compiled);
         result.hits.push_back(std::move(hit));
+    }
+    if (request.collect_ids > 0) {
+        // The whole matched set in rank order, near-duplicates included, without snippets.
+        enquire.set_collapse_key(Xapian::BAD_VALUENO);
+        enquire.clear_matchspies();
+        const Xapian::MSet all =
+            enquire.get_mset(0, static_cast<Xapian::doccount>(request.collect_ids));
+        for (auto it = all.begin(); it != all.end(); ++it) {
+            const std::string id = stored_id(it.get_document());
+            if (!id.empty())
+                result.matched_ids.push_back(id);
+        }
     }
     if (result.total == 0 || result.hits.empty())
         result.did_you_mean = detail::did_you_mean(parsed, opened.database);

@@ -51,6 +51,9 @@ struct SearchRequest {
     std::optional<std::chrono::sys_days> today;
     /// Documents to leave out, by id (saved run --new: the previous run's results).
     std::vector<std::string> exclude_ids;
+    /// Also list the ids of up to this many matches, best first, in SearchResult::matched_ids
+    /// (saved run records what a run matched, for the next --new).
+    std::size_t collect_ids = 0;
 };
 
 struct Hit {
@@ -102,6 +105,8 @@ struct SearchResult {
     std::string explain;
     /// Shards that could not be reached and were left out (--allow-partial).
     std::vector<std::string> missing_shards;
+    /// SearchRequest::collect_ids only: the matches' ids, best first (near-duplicates included).
+    std::vector<std::string> matched_ids;
 };
 
 /// Stored fields and text of one document (GET /api/doc/ID, the page's document view).
