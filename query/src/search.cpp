@@ -61,7 +61,7 @@ std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) 
     return out;
 }
 
-/// The document's id, from its Q term (cheaper than parsing the stored data).
+/// The document's id as stored (its Q term may be a hash of a long id).
 std::string stored_id(const Xapian::Document& doc) {
     json data = json::parse(doc.get_data(), nullptr, false);
     return data.is_object() ? json_string(data, "id") : std::string();
