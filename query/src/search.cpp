@@ -26,6 +26,8 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+/// Totals up to about this many matches are counted exactly, larger ones estimated.
+constexpr Xapian::doccount kExactTotalsUpTo = 100;
 /// Facet counting needs every match seen; beyond this many documents the counts are taken
 /// over the best ones only (and Xapian's estimate stands for the rest).
 constexpr Xapian::doccount kFacetCheckAtMost = 200000;
@@ -307,9 +309,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     const CompileContext ctx = context(request);
     ast::Query parsed;
     CompiledQuery compiled;
+    // The query as written, when it parsed but did not compile (org:zhipuu in lenient mode):
+    // "did you mean" corrects that, not the plain words searched instead.
+    std::optional<ast::Query> as_written;
     try {
         parsed = parse(request.query, {request.lenient});
+        as_written = parsed;
         compiled = compile(parsed, ctx);
+        as_written.reset();
     } catch (const ParseError& error) {
         if (!request.lenient)
             throw;
@@ -355,21 +362,32 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         enquire.add_matchspy(spies.back().get());
     }
     const Xapian::doccount check_at_least =
-        spies.empty() ? 0 : std::min(opened.database.get_doccount(), kFacetCheckAtMost);
+        spies.empty() ? kExactTotalsUpTo
+                      : std::min(opened.database.get_doccount(), kFacetCheckAtMost);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
-    const Xapian::MSet mset =
-        enquire.get_mset(offset, static_cast<Xapian::doccount>(request.limit), check_at_least);
+    // One hit more than asked for: with collapsing, Xapian's estimate of the total is far off
+    // when the page happens to hold exactly the last match (Xapian 1.4.22); the extra hit is
+    // dropped below.
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit + 1, check_at_least);
 
     result.total = mset.get_matches_estimated();
     result.total_lower = mset.get_matches_lower_bound();
     result.total_upper = mset.get_matches_upper_bound();
+    if (request.collapse && check_at_least > 0 &&
+        mset.get_uncollapsed_matches_upper_bound() <= check_at_least) {
+        // Every match was seen, so the number of distinct clusters is known exactly; Xapian's
+        // estimate still extrapolates from the page (12 matches shown as "about 20").
+        result.total = result.total_lower;
+        result.total_upper = result.total_lower;
+    }
     for (std::size_t i = 0; i < spies.size(); ++i)
         result.facets.emplace_back(request.facets[i], facet_values(request.facets[i], *spies[i]));
 
     const std::vector<std::string> marks = highlight_terms(compiled.highlight_terms);
     const Highlighter highlighter(shared_analyzer(), marks);
     std::size_t rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto it = mset.begin(); it != mset.end() && result.hits.size() < request.limit; ++it) {
         Hit hit;
         hit.rank = ++rank;
         hit.docid = *it;
@@ -415,7 +433,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         }
     }
     if (result.total == 0 || result.hits.empty())
-        result.did_you_mean = detail::did_you_mean(parsed, opened.database);
+        result.did_you_mean = detail::did_you_mean(as_written ? *as_written : parsed,
+                                                   opened.database);
 
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return result;
