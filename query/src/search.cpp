@@ -373,7 +373,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.explain)
         result.explain = describe(compiled);
 
-    Xapian::Query query = detail::rank(compiled, parsed, opened.database);
+    Xapian::Query query = detail::rank(compiled, parsed, opened.database, shared_analyzer());
     if (!request.exclude_ids.empty()) {
         std::vector<Xapian::Query> ids;
         ids.reserve(request.exclude_ids.size());
