@@ -63,10 +63,60 @@ std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) 
     return out;
 }
 
+/// Reads the top-level "id" of a document's data and stops there. The data is dumped with
+/// sorted keys, so the body ("text") comes after "id" and is never parsed: collecting the
+/// ids of thousands of matches (saved run) is several times faster than parsing it all.
+class IdReader final : public nlohmann::json_sax<json> {
+public:
+    std::string id;
+
+    bool null() override { return true; }
+    bool boolean(bool /*value*/) override { return true; }
+    bool number_integer(number_integer_t /*value*/) override { return true; }
+    bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
+    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return true; }
+    bool string(string_t& value) override {
+        if (m_depth == 1 && m_id_next) {
+            id = std::move(value);
+            return false; // found: stop parsing
+        }
+        return true;
+    }
+    bool binary(binary_t& /*value*/) override { return true; }
+    bool start_object(std::size_t /*size*/) override { return enter(); }
+    bool key(string_t& name) override {
+        m_id_next = m_depth == 1 && name == "id";
+        return true;
+    }
+    bool end_object() override { return leave(); }
+    bool start_array(std::size_t /*size*/) override { return enter(); }
+    bool end_array() override { return leave(); }
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                     const nlohmann::detail::exception& /*error*/) override {
+        return false;
+    }
+
+private:
+    bool enter() {
+        ++m_depth;
+        m_id_next = false;
+        return true;
+    }
+    bool leave() {
+        --m_depth;
+        m_id_next = false;
+        return true;
+    }
+    int m_depth = 0;
+    bool m_id_next = false;
+};
+
 /// The document's id as stored (its Q term may be a hash of a long id).
 std::string stored_id(const Xapian::Document& doc) {
-    json data = json::parse(doc.get_data(), nullptr, false);
-    return data.is_object() ? json_string(data, "id") : std::string();
+    IdReader reader;
+    const std::string data = doc.get_data();
+    static_cast<void>(json::sax_parse(data, &reader));
+    return reader.id;
 }
 
 int year_of_value(const std::string& serialised) {
