@@ -25,11 +25,6 @@ const state = {
 
 // ---------------------------------------------------------------------------------- helpers
 
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) =>
-    ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
-
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -131,6 +126,7 @@ function showStatus(text) {
 // right character whatever the font's widths for Chinese and Latin letters.
 function showError(error, query) {
   const area = $("query-error");
+  $("status").hidden = Boolean(error);
   if (!error) {
     area.hidden = true;
     area.textContent = "";
