@@ -513,6 +513,23 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) {
     }
 }
 
+Snippet Searcher::highlight(std::string_view text, std::string_view query_text) {
+    std::vector<std::string> terms;
+    if (!query_text.empty()) {
+        SearchRequest request;
+        request.lenient = true;
+        const CompileContext ctx = m_impl->context(request);
+        CompiledQuery compiled;
+        try {
+            compiled = compile(parse(query_text, {true}), ctx);
+        } catch (const ParseError&) {
+            compiled = compile(parse_as_plain_words(query_text), ctx);
+        }
+        terms = highlight_terms(compiled.highlight_terms);
+    }
+    return Highlighter(shared_analyzer(), std::move(terms)).whole(text);
+}
+
 std::string to_json(const SearchResult& result, int indent) {
     json hits = json::array();
     for (const Hit& hit : result.hits) {
