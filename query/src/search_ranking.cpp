@@ -67,8 +67,8 @@ Q ranked_query(const ast::Query& parsed, const text::Analyzer& analyzer) {
     return Q(Q::OP_OR, parts.begin(), parts.end());
 }
 
-/// One positional term per plain query term (its first word, or its first Han bigram), for a
-/// NEAR that rewards the terms standing close together.
+/// One positional term per plain query term (its first word, or its first Han character), for
+/// a NEAR that rewards the terms standing close together.
 std::vector<Q> proximity_terms(const ast::Query& parsed, const text::Analyzer& analyzer) {
     std::vector<Q> out;
     if (!parsed.plain_text || parsed.root.kind != ast::NodeKind::And)
@@ -78,7 +78,7 @@ std::vector<Q> proximity_terms(const ast::Query& parsed, const text::Analyzer& a
             return {};
         for (const auto& token : analyzer.analyze(child.text, text::AnalyzeMode::Query)) {
             if (token.position != 0 &&
-                (token.kind == text::TokenKind::Word || token.kind == text::TokenKind::Bigram)) {
+                (token.kind == text::TokenKind::Word || token.kind == text::TokenKind::Unigram)) {
                 out.emplace_back(token.term);
                 break;
             }

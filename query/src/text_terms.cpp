@@ -33,7 +33,7 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
 }
 
 /// A phrase over terms at the given positions: the window spans the positions, so gaps the
-/// Analyzer left (a space between two Han runs) still match.
+/// Analyzer left (a word too long to be a term keeps its position) still match.
 Xapian::Query phrase_of(const std::vector<const Token*>& terms, std::string_view prefix) {
     if (terms.size() == 1)
         return Xapian::Query(prefixed(prefix, terms.front()->term));
@@ -47,22 +47,74 @@ Xapian::Query phrase_of(const std::vector<const Token*>& terms, std::string_view
     return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window);
 }
 
-Xapian::Query han_word(const Tokens& tokens, const Token& word, std::string_view prefix) {
-    std::vector<const Token*> bigrams;
+/// The tokens of one kind whose text lies inside [begin, end), in text order.
+std::vector<const Token*> inside_span(const Tokens& tokens, TokenKind kind, std::uint32_t begin,
+                                      std::uint32_t end) {
+    std::vector<const Token*> out;
     for (const Token& token : tokens) {
-        if (token.kind == TokenKind::Bigram && inside(token, word))
-            bigrams.push_back(&token);
+        if (token.kind == kind && token.begin >= begin && token.end <= end)
+            out.push_back(&token);
     }
-    if (bigrams.empty()) { // one character: the unigram term has no position but always exists
-        for (const Token& token : tokens) {
-            if (token.kind == TokenKind::Unigram && token.begin == word.begin &&
-                token.end == word.end) {
-                return Xapian::Query(prefixed(prefix, token.term));
-            }
-        }
+    return out;
+}
+
+/// Positioned terms (Latin words, Han characters) that must stand exactly as written, given
+/// with the bigrams between their Han characters. Two adjacent characters: their bigram, which
+/// is exact on its own. Longer: FILTER(AND(bigrams, other terms), PHRASE(terms)). Xapian 1.4
+/// flattens that into one AND over every term, led by the rarest (a bigram is far rarer than
+/// either of its characters), and reads positions only for documents that have them all; a
+/// PHRASE of the characters alone would check positions on every document holding the common
+/// ones. Only the left side is weighted, so the weight is that of the bigrams, as when the
+/// bigrams themselves were the phrase.
+Xapian::Query exact_sequence(const std::vector<const Token*>& terms,
+                             const std::vector<const Token*>& bigrams, std::string_view prefix) {
+    if (terms.size() == 1)
+        return Xapian::Query(prefixed(prefix, terms.front()->term));
+    if (bigrams.empty())
+        return phrase_of(terms, prefix);
+    if (terms.size() == 2 && bigrams.size() == 1)
+        return Xapian::Query(prefixed(prefix, bigrams.front()->term));
+    std::vector<const Token*> weighted(bigrams);
+    for (const Token* term : terms) {
+        const bool in_bigram =
+            term->kind == TokenKind::Unigram &&
+            std::any_of(bigrams.begin(), bigrams.end(),
+                        [&](const Token* bigram) { return inside(*term, *bigram); });
+        if (!in_bigram)
+            weighted.push_back(term);
+    }
+    std::stable_sort(weighted.begin(), weighted.end(),
+                     [](const Token* a, const Token* b) { return a->begin < b->begin; });
+    std::vector<Xapian::Query> parts;
+    parts.reserve(weighted.size());
+    for (const Token* token : weighted)
+        parts.emplace_back(prefixed(prefix, token->term));
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                         phrase_of(terms, prefix));
+}
+
+/// A run of Han text [begin, end) as an exact sequence of its characters (none: empty).
+Xapian::Query han_run(const Tokens& tokens, std::uint32_t begin, std::uint32_t end,
+                      std::string_view prefix) {
+    const auto characters = inside_span(tokens, TokenKind::Unigram, begin, end);
+    if (characters.empty())
+        return {};
+    return exact_sequence(characters, inside_span(tokens, TokenKind::Bigram, begin, end), prefix);
+}
+
+/// A dictionary word: its characters exactly (they match however the index's dictionary cut
+/// the text), AND_MAYBE the word term so real word matches rank higher. One character: its
+/// unigram alone, which always exists (蝶 finds 蝴蝶).
+Xapian::Query han_word(const Tokens& tokens, const Token& word, std::string_view prefix) {
+    const auto characters = inside_span(tokens, TokenKind::Unigram, word.begin, word.end);
+    if (characters.empty())
         return Xapian::Query(prefixed(prefix, word.term));
-    }
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase_of(bigrams, prefix),
+    Xapian::Query exact = exact_sequence(
+        characters, inside_span(tokens, TokenKind::Bigram, word.begin, word.end), prefix);
+    if (characters.size() == 1)
+        return exact;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, exact,
                          Xapian::Query(prefixed(prefix, word.term)));
 }
 
@@ -94,23 +146,14 @@ Xapian::Query latin_run(const Tokens& tokens, const std::vector<const Token*>& r
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, parts.begin(), parts.end());
 }
 
-/// The positioned terms a phrase is made of, in position order: Latin words and Han
-/// bigrams; a Han word only when it is a lone character (it has no bigram).
+/// The positioned terms a phrase is made of, in position order: Latin words, numbers and Han
+/// characters (unigrams). Han dictionary words, stems, bigrams and compounds have no position.
 std::vector<const Token*> positioned(const Tokens& tokens) {
     std::vector<const Token*> terms;
     for (const Token& token : tokens) {
-        if (token.position == 0)
-            continue;
-        if (token.kind == TokenKind::Bigram) {
+        if (token.position != 0 &&
+            (token.kind == TokenKind::Word || token.kind == TokenKind::Unigram)) {
             terms.push_back(&token);
-        } else if (token.kind == TokenKind::Word) {
-            const bool has_bigram =
-                is_han_word(token) &&
-                std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-                    return t.kind == TokenKind::Bigram && (inside(t, token) || inside(token, t));
-                });
-            if (!has_bigram)
-                terms.push_back(&token);
         }
     }
     std::stable_sort(terms.begin(), terms.end(),
@@ -134,20 +177,15 @@ Xapian::Query required_words(const Tokens& tokens, std::string_view prefix) {
         run.clear();
     };
     // Han words written together (智谱融资): each is required on its own, so a document that
-    // has them apart still matches, and the phrase of the whole run ranks adjacent ones first.
+    // has them apart still matches, and the exact run [run_begin, run_end) ranks adjacent ones
+    // first.
     std::vector<Xapian::Query> adjacency;
-    Token han_run;
+    std::uint32_t run_begin = 0;
+    std::uint32_t run_end = 0;
     std::size_t han_words = 0;
     const auto flush_han = [&] {
-        if (han_words >= 2) {
-            std::vector<const Token*> bigrams;
-            for (const Token& token : tokens) {
-                if (token.kind == TokenKind::Bigram && inside(token, han_run)) {
-                    bigrams.push_back(&token);
-                }
-            }
-            adjacency.push_back(phrase_of(bigrams, prefix));
-        }
+        if (han_words >= 2)
+            adjacency.push_back(han_run(tokens, run_begin, run_end, prefix));
         han_words = 0;
     };
     for (const Token& token : tokens) {
@@ -155,11 +193,11 @@ Xapian::Query required_words(const Tokens& tokens, std::string_view prefix) {
             continue;
         if (is_han_word(token)) {
             flush();
-            if (han_words > 0 && token.begin != han_run.end)
+            if (han_words > 0 && token.begin != run_end)
                 flush_han();
             if (han_words == 0)
-                han_run.begin = token.begin;
-            han_run.end = token.end;
+                run_begin = token.begin;
+            run_end = token.end;
             ++han_words;
             units.push_back(han_word(tokens, token, prefix));
         } else {
@@ -182,10 +220,9 @@ Xapian::Query phrase_words(const Tokens& tokens, std::string_view prefix) {
     const std::vector<const Token*> terms = positioned(tokens);
     if (terms.empty())
         return {};
-    if (terms.size() == 1 && is_han_word(*terms.front())) {
-        return han_word(tokens, *terms.front(), prefix); // "蝶": its unigram
-    }
-    return phrase_of(terms, prefix);
+    const auto bigrams =
+        inside_span(tokens, TokenKind::Bigram, terms.front()->begin, terms.back()->end);
+    return exact_sequence(terms, bigrams, prefix);
 }
 
 std::vector<std::string> positioned_terms(const Tokens& tokens, std::string_view prefix) {

@@ -4,10 +4,14 @@
 // - English word w: (w OR Zstem), so "releases" also finds "released"; exact forms score more.
 // - Letters and digits glued by punctuation (GLM-4.7, 12:00, z.ai/blog): a phrase of the
 //   parts, AND_MAYBE the compound term as written, which only ranks.
-// - Chinese dictionary word: the phrase of its Han bigrams is required (the index's
-//   dictionary may have cut the text differently; bigrams always match), AND_MAYBE the word
-//   term so real word matches rank higher. One character: its unigram (XU) term.
-// - "Phrases": one OP_PHRASE over the positioned terms (words, Han bigrams).
+// - Chinese dictionary word: its characters exactly, as they are in the text (the index's
+//   dictionary may have cut the text differently; characters always match), AND_MAYBE the
+//   word term so real word matches rank higher. Two characters: their bigram (XB), exact on
+//   its own. Three or more: FILTER(AND(bigrams), PHRASE(unigrams)) -- the position-less
+//   bigrams find the candidates cheaply and carry the weight, the phrase of the positioned
+//   unigrams (XU) makes it exact. One character: its unigram.
+// - "Phrases": the same over the positioned terms (words, Han unigrams): one OP_PHRASE,
+//   filtered by the AND of the bigrams when it has Han text.
 // Every term carries the field prefix ("" for the body, "S" for title:).
 
 #include <optional>

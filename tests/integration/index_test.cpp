@@ -143,6 +143,34 @@ TEST(IndexCommand, RebuildStartsOverButKeepsSavedQueries) {
               "org:zhipu");
 }
 
+// An index written in an older format (Han positions on bigrams) would give wrong phrase
+// matches: adding to it and searching it are refused with the way out, and --rebuild works.
+TEST(IndexCommand, OldIndexFormatIsRefusedUntilRebuilt) {
+    TempDir tmp;
+    const fs::path index = tmp.path() / "idx";
+    write_file(tmp.path() / "d" / "a.txt", "智谱融资\n智谱完成新一轮融资。\n");
+    index_json(index, {(tmp.path() / "d").string()});
+    {
+        Xapian::WritableDatabase db(index.string());
+        db.set_metadata(std::string(zhisou::schema::kMetaSchema), "1");
+        db.commit();
+    }
+    const auto add = run_zhisou({"index", "--index", index.string(), (tmp.path() / "d").string()});
+    EXPECT_EQ(add.exit_code, 2);
+    EXPECT_NE(add.err.find("index format 1"), std::string::npos) << add.err;
+    EXPECT_NE(add.err.find("--rebuild"), std::string::npos) << add.err;
+    const auto search = run_zhisou({"search", "--index", index.string(), "\"智谱融资\""});
+    EXPECT_EQ(search.exit_code, 2);
+    EXPECT_NE(search.err.find("--rebuild"), std::string::npos) << search.err;
+
+    index_json(index, {(tmp.path() / "d").string()}, {"--rebuild"});
+    EXPECT_EQ(
+        Xapian::Database(index.string()).get_metadata(std::string(zhisou::schema::kMetaSchema)),
+        std::to_string(zhisou::schema::kIndexSchemaVersion));
+    const auto again = run_zhisou({"search", "--index", index.string(), "\"智谱融资\""});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+}
+
 TEST(IndexCommand, ReadsJsonlFromStandardInput) {
     TempDir tmp;
     const std::string input =

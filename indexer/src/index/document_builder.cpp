@@ -30,21 +30,6 @@ constexpr std::size_t kBands = 4;
 constexpr std::size_t kShingleChars = 5;
 constexpr std::size_t kMinContentChars = 40;
 
-// Chinese dictionary words of two or more characters are stored without positions: phrases
-// and NEAR match Han text through its bigrams (query/src/text_terms.cpp), so word positions
-// would only cost index size and write time (about 14% of Xapian's write time on news text).
-bool is_han_word(const text::Token& token) {
-    if (token.kind != text::TokenKind::Word || token.term.size() < 6)
-        return false;
-    bool han = false;
-    text::utf8::for_each_code_point(token.term.substr(0, 4),
-                                    [&](char32_t c, std::size_t begin, std::size_t) {
-                                        if (begin == 0)
-                                            han = text::utf8::is_han(c);
-                                    });
-    return han;
-}
-
 void add_prefixed_term(Xapian::Document& xdoc, std::string_view prefix, std::string_view value,
                        Xapian::termcount wdf = 0) {
     if (value.empty())
@@ -194,7 +179,7 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
                      [&](const text::Token& token) {
                          if (token.term.size() > kMaxTermBytes)
                              return;
-                         if (token.position != 0 && !is_han_word(token)) {
+                         if (token.position != 0) {
                              xdoc.add_posting(token.term, token.position);
                          } else {
                              xdoc.add_term(token.term);

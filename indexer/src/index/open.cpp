@@ -1,5 +1,6 @@
 #include <zhisou/error.h>
 #include <zhisou/index/open.h>
+#include <zhisou/index/schema.h>
 
 namespace zhisou::index {
 
@@ -11,6 +12,7 @@ OpenedIndex open_index(const std::filesystem::path& path, OpenOptions /*options*
     }
     try {
         OpenedIndex opened{Xapian::Database(path.string()), {path.string()}, {}};
+        schema::require_current_schema(opened.database, path.string());
         return opened;
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw InputError("cannot open the index " + path.string() + ": " + e.get_msg() +

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cctype>
+#include <fmt/format.h>
 
+#include <zhisou/error.h>
 #include <zhisou/index/schema.h>
 
 namespace zhisou::schema {
@@ -26,6 +28,20 @@ const FieldSpec* find_field(std::string_view name) noexcept {
         }
     }
     return nullptr;
+}
+
+void require_current_schema(const Xapian::Database& db, std::string_view where) {
+    const std::string stored = db.get_metadata(std::string(kMetaSchema));
+    if (stored.empty() || db.get_doccount() == 0)
+        return;
+    const std::string current = std::to_string(kIndexSchemaVersion);
+    if (stored == current)
+        return;
+    throw InputError(fmt::format(
+        "the index '{}' was written in index format {} and this zhisou reads format {}; rebuild "
+        "it from its sources: zhisou index --rebuild --index '{}' SOURCES... (saved queries are "
+        "kept)",
+        where, stored, current, where));
 }
 
 } // namespace zhisou::schema

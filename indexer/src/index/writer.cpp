@@ -128,9 +128,13 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, bool rebuild) {
     try {
         Xapian::WritableDatabase db(dir.string(), rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
                                                           : Xapian::DB_CREATE_OR_OPEN);
+        // Adding documents of the current format to an index of another would mix the two.
+        if (!rebuild)
+            schema::require_current_schema(db, dir.string());
         for (const auto& [key, value] : kept)
             db.set_metadata(key, value);
-        db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kDataVersion));
+        db.set_metadata(std::string(schema::kMetaSchema),
+                        std::to_string(schema::kIndexSchemaVersion));
         // Overwriting already dropped the old tables: commit the kept metadata now, so a
         // rebuild that fails half-way does not lose the saved queries with it.
         if (rebuild && !kept.empty())

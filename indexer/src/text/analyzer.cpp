@@ -4,9 +4,10 @@
 // Positions are given to "units": each Han character, and each letter or digit run of a word.
 // They depend only on the text of the word itself, never on its neighbours, so a query analysed
 // on its own gets the same relative positions as the same words inside a document, and phrase
-// queries match. A Chinese run gets, per character, the bigram with the next character (recall for
-// any substring of two or more characters) and a position-less unigram (recall for one
-// character); dictionary words on top let word matches rank above bigram-only matches.
+// queries match. A Chinese run gets, per character, the unigram at the character's position (exact
+// phrases, one-character queries) and the position-less bigram with the next character (cheap
+// candidate filtering and ranking for any substring of two or more characters); dictionary words
+// on top, without positions, let word matches rank above bigram-only matches.
 
 #include <algorithm>
 
@@ -59,14 +60,17 @@ public:
 
 private:
     // --- Chinese -------------------------------------------------------------------------
-    // A dictionary word: the word itself at its first character's position, then its characters.
+    // A dictionary word: the word itself without position (its characters' unigrams carry the
+    // positions, so phrases never depend on how the dictionary cut the text), then its characters.
     void han_word(std::size_t begin, std::size_t end) {
-        emit({}, begin, end, m_next_position, TokenKind::Word);
+        emit({}, begin, end, 0, TokenKind::Word);
         han_characters(begin, end);
     }
 
-    // Each character: a position, the bigram with the following Han character (which may be in
-    // the next word) and a unigram without position.
+    // Each character: the bigram with the following Han character (which may be in the next
+    // word) without position, and the unigram at the character's position. Positions on the
+    // unigrams rather than the bigrams keep the index small: a document has far fewer distinct
+    // characters than bigrams, so it gets fewer, denser position lists (each costs a key).
     void han_characters(std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end;) {
             const seg::CodePoint cp = seg::decode_at(m_text, i);
@@ -74,9 +78,9 @@ private:
             const std::uint32_t position = m_next_position++;
             const seg::CodePoint next = seg::decode_at(m_text, char_end);
             if (next.size != 0 && (char_end < end || seg::is_han(next.value))) {
-                emit(schema::kBigramPrefix, i, char_end + next.size, position, TokenKind::Bigram);
+                emit(schema::kBigramPrefix, i, char_end + next.size, 0, TokenKind::Bigram);
             }
-            emit(schema::kUnigramPrefix, i, char_end, 0, TokenKind::Unigram);
+            emit(schema::kUnigramPrefix, i, char_end, position, TokenKind::Unigram);
             i = char_end;
         }
     }

@@ -86,7 +86,7 @@ const GoldenRow kRows[] = {
      "Query((Sopen PHRASE 2 Ssource))"},
     {"title:智谱融资",
      "title:智谱融资",
-     "Query((((SXB智谱 AND_MAYBE S智谱) AND (SXB融资 AND_MAYBE S融资)) AND_MAYBE (SXB智谱 PHRASE 3 SXB谱融 PHRASE 3 SXB融资)))"},
+     "Query((((SXB智谱 AND_MAYBE S智谱) AND (SXB融资 AND_MAYBE S融资)) AND_MAYBE ((SXB智谱 AND SXB谱融 AND SXB融资) FILTER (SXU智 PHRASE 4 SXU谱 PHRASE 4 SXU融 PHRASE 4 SXU资))))"},
     {"title:(GLM OR Qwen)",
      "title:(GLM OR Qwen)",
      "Query((Sglm OR SZglm OR Sqwen OR SZqwen))"},

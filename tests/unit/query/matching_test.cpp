@@ -177,6 +177,49 @@ TEST_F(Matching, Near) {
     EXPECT_EQ(found("open NEAR/2 reasoning"), (Ids{"en-release"}));
     EXPECT_EQ(found("open NEAR/1 reasoning"), Ids{});
     EXPECT_EQ(found("\"open source\" NEAR/1 reasoning"), (Ids{"en-release"}));
+    // Each Han character is one position: in the title 智谱完成新一轮融资, 谱 and 融 are six
+    // apart.
+    EXPECT_EQ(found("智谱 NEAR/6 融资"), (Ids{"zh-funding"}));
+    EXPECT_EQ(found("智谱 NEAR/5 融资"), Ids{});
+    EXPECT_EQ(found("融资 NEAR/6 智谱"), (Ids{"zh-funding"}));
+}
+
+// Han phrases are exact on the characters' positions: every bigram of the phrase occurring
+// somewhere in a document is not enough.
+TEST(MatchingHanPhrases, AreExactEvenWhenEveryBigramOccurs) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const text::Analyzer analyzer;
+    std::vector<std::string> ids;
+    const auto add = [&](const std::string& id, const std::string& title, const std::string& body) {
+        ExtractedDocument doc;
+        doc.id = id;
+        doc.title = title;
+        doc.body = body;
+        db.add_document(index::build_document(doc, analyzer));
+        ids.push_back(id);
+    };
+    add("whole", "训练", "大模型训练成本下降。");
+    add("apart", "模块", "大模块与小模型。"); // has the bigrams 大模 and 模型, not 大模型
+    add("title", "大模型训练", "成本。");
+    const auto found = [&](std::string_view query) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(compile(parse(query), fixed_context()).query);
+        Ids out;
+        const Xapian::MSet matches = enquire.get_mset(0, 10);
+        for (auto it = matches.begin(); it != matches.end(); ++it)
+            out.push_back(ids[*it - 1]);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(found("\"大模型\""), (Ids{"title", "whole"}));
+    EXPECT_EQ(found("大模型"), (Ids{"apart", "title", "whole"})); // words may stand apart
+    EXPECT_EQ(found("\"模型训练\""), (Ids{"title", "whole"}));
+    EXPECT_EQ(found("\"型训\""), (Ids{"title", "whole"})); // two characters: the bigram
+    EXPECT_EQ(found("\"大模型 训练\""), (Ids{"title", "whole"}));
+    EXPECT_EQ(found("title:\"大模型\""), (Ids{"title"}));
+    EXPECT_EQ(found("\"小模型\""), (Ids{"apart"}));
+    EXPECT_EQ(found("\"大模块与小模型\""), (Ids{"apart"}));
+    EXPECT_EQ(found("\"模块与模型\""), Ids{});
 }
 
 TEST_F(Matching, Wildcards) {

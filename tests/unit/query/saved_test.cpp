@@ -30,7 +30,8 @@ using zhisou::testing::TempDir;
 fs::path make_index(const TempDir& dir, const std::string& name = "idx") {
     const fs::path path = dir.path() / name;
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE);
-    db.set_metadata(std::string(zhisou::schema::kMetaSchema), "1");
+    db.set_metadata(std::string(zhisou::schema::kMetaSchema),
+                    std::to_string(zhisou::schema::kIndexSchemaVersion));
     db.commit();
     return path;
 }

@@ -32,23 +32,25 @@ TEST_P(AnalyzerGolden, TermsMatch) {
 }
 
 // Terms in emission order: term[position], or a bare term when it has no position (stems "Z",
-// Han unigrams "XU"). "XB" marks Han bigrams. Chinese rows follow ICU's dictionary.
+// Han dictionary words, Han bigrams "XB"). "XU" marks Han unigrams, which carry the positions of
+// Han text. Chinese rows follow ICU's dictionary.
 // clang-format off
 const GoldenRow kGolden[] = {
     // English: lower-case word with position, then its Snowball stem without one.
     {"The models are running", "the[1] Zthe models[2] Zmodel are[3] Zare running[4] Zrun"},
     {"Straße café", "strasse[1] Zstrass café[2] Zcafé"},
     {"Don\u2019t stop", "don't[1] Zdon't stop[2] Zstop"},
-    // Chinese: words at their first character, a bigram per adjacent pair, unigrams.
+    // Chinese: words and a bigram per adjacent pair without positions, each character's unigram
+    // at its position.
     {"中国农业发展银行",
-     "中国[1] XB中国[1] XU中 XB国农[2] XU国 农业[3] XB农业[3] XU农 XB业发[4] XU业 "
-     "发展[5] XB发展[5] XU发 XB展银[6] XU展 银行[7] XB银行[7] XU银 XU行"},
-    {"蝴蝶", "蝴蝶[1] XB蝴蝶[1] XU蝴 XU蝶"},
-    {"蝶", "蝶[1] XU蝶"},
+     "中国 XB中国 XU中[1] XB国农 XU国[2] 农业 XB农业 XU农[3] XB业发 XU业[4] "
+     "发展 XB发展 XU发[5] XB展银 XU展[6] 银行 XB银行 XU银[7] XU行[8]"},
+    {"蝴蝶", "蝴蝶 XB蝴蝶 XU蝴[1] XU蝶[2]"},
+    {"蝶", "蝶 XU蝶[1]"},
     // No bigram across a space: the runs are separate.
-    {"安装 简单", "安装[1] XB安装[1] XU安 XU装 简单[3] XB简单[3] XU简 XU单"},
+    {"安装 简单", "安装 XB安装 XU安[1] XU装[2] 简单 XB简单 XU简[3] XU单[4]"},
     // Traditional folds to Simplified, full-width to ASCII.
-    {"智譜", "智谱[1] XB智谱[1] XU智 XU谱"},
+    {"智譜", "智谱 XB智谱 XU智[1] XU谱[2]"},
     {"ＧＬＭ－４.７", "glm-4.7[1] glm[1] Zglm 4.7[2]"},
     // Mixed tokens: the compound as written, then its parts each with a position.
     {"GLM-4.7", "glm-4.7[1] glm[1] Zglm 4.7[2]"},
@@ -56,12 +58,12 @@ const GoldenRow kGolden[] = {
     {"DeepSeek-R1", "deepseek-r1[1] deepseek[1] Zdeepseek r[2] 1[3]"},
     {"GPT-4o", "gpt-4o[1] gpt[1] Zgpt 4[2] o[3]"},
     {"V3.2", "v3.2[1] v[1] 3.2[2]"},
-    {"2025年", "2025年[1] 2025[1] 年[2] XU年"},
-    {"２０２５年", "2025年[1] 2025[1] 年[2] XU年"},
+    {"2025年", "2025年[1] 2025[1] 年 XU年[2]"},
+    {"２０２５年", "2025年[1] 2025[1] 年 XU年[2]"},
     // Numbers keep their inner separators.
     {"4.7 1,000", "4.7[1] 1,000[2]"},
     // Nothing for U+FFFD, emoji or punctuation; single letters get no stem.
-    {"a\uFFFD\uFFFDb \U0001F525 好！", "a[1] b[2] 好[3] XU好"},
+    {"a\uFFFD\uFFFDb \U0001F525 好！", "a[1] b[2] 好 XU好[3]"},
     {"\uFFFD\uFFFD\uFFFD", ""},
     {"", ""},
 };
@@ -112,7 +114,7 @@ TEST(Analyzer, PositionsContinueFromFirstPosition) {
     std::vector<Token> tokens;
     Analyzer().analyze("Hello 世界", AnalyzeMode::Index, 10,
                        [&](const Token& token) { tokens.push_back(token); });
-    EXPECT_EQ(describe(tokens), "hello[10] Zhello 世界[11] XB世界[11] XU世 XU界");
+    EXPECT_EQ(describe(tokens), "hello[10] Zhello 世界 XB世界 XU世[11] XU界[12]");
 }
 
 TEST(Analyzer, OverlongWordsAreDroppedButKeepTheirPosition) {
@@ -179,23 +181,15 @@ bool is_han_term(const std::string& term) {
     return b0 >= 0xE3 && b0 <= 0xE9; // U+3000..U+9FFF: the CJK blocks in these tests
 }
 
-// The tokens a query compiler relies on for recall: Han bigrams (a phrase), letter and digit
-// words (a phrase), and for a one-character Han run its unigram. Dictionary words and compound
-// terms only add ranking: the segmenter may cut a document differently from a short query.
+// The tokens a query compiler relies on for recall: Han unigrams and letter and digit words (a
+// phrase), and Han bigrams (required, without position). Dictionary words and compound terms
+// only add ranking: the segmenter may cut a document differently from a short query.
 std::vector<Token> recall_tokens(const std::vector<Token>& query) {
     std::vector<Token> recall;
     for (const Token& token : query) {
-        if (token.kind == TokenKind::Bigram)
+        if (token.kind == TokenKind::Bigram || token.kind == TokenKind::Unigram ||
+            (token.kind == TokenKind::Word && !is_han_term(token.term))) {
             recall.push_back(token);
-        if (token.kind == TokenKind::Word && !is_han_term(token.term))
-            recall.push_back(token);
-        if (token.kind == TokenKind::Unigram) {
-            const bool in_bigram = std::any_of(query.begin(), query.end(), [&](const Token& t) {
-                return t.kind == TokenKind::Bigram &&
-                       (t.begin == token.begin || t.end == token.end);
-            });
-            if (!in_bigram)
-                recall.push_back(token);
         }
     }
     return recall;
@@ -305,7 +299,7 @@ TEST(AnalyzerRecallNegative, UnrelatedQueriesAreNotFound) {
 TEST(AnalyzerBadInput, InvalidUtf8AndNulBytes) {
     const std::string text("ab\0cd \xFF\xFE 好\xE6\x99", 13);
     const auto tokens = Analyzer().analyze(text, AnalyzeMode::Index);
-    EXPECT_EQ(describe(tokens), "ab[1] Zab cd[2] Zcd 好[3] XU好");
+    EXPECT_EQ(describe(tokens), "ab[1] Zab cd[2] Zcd 好 XU好[3]");
     for (const Token& token : tokens) {
         EXPECT_LE(token.begin, token.end);
         EXPECT_LE(token.end, text.size());
@@ -326,10 +320,10 @@ TEST(AnalyzerBadInput, TenMegabyteLine) {
         last_position = std::max(last_position, token.position);
         last_end = std::max(last_end, token.end);
     });
-    // Each piece has six positions: 智 谱 glm 4.7 发 布. The last 布 carries only its
-    // position-less unigram, so the highest position seen is the last 发's.
+    // Each piece has six positions: 智 谱 glm 4.7 发 布, each Han one on its unigram, so the
+    // highest position seen is the last 布's.
     const std::size_t pieces = text.size() / piece.size();
-    EXPECT_EQ(last_position, pieces * 6 - 1);
+    EXPECT_EQ(last_position, pieces * 6);
     EXPECT_EQ(last_end, text.size() - std::string("，").size());
     EXPECT_GT(count, pieces * 6);
 }

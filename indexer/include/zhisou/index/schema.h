@@ -15,12 +15,14 @@ namespace zhisou::schema {
 // --- Terms produced by the Analyzer (free text) --------------------------------------------
 /// English Snowball stems, as Xapian's TermGenerator writes them ("Z" + stem, no positions).
 inline constexpr std::string_view kStemPrefix = "Z";
-/// Overlapping Han bigrams, each at its first character's position (every Han character has
-/// one): a phrase of bigrams finds any Chinese substring of two or more characters.
-/// Kept apart from dictionary words so that word matches can rank above bigram-only matches.
+/// Overlapping Han bigrams, without positions: two adjacent characters match exactly by
+/// their bigram, and the AND of a longer run's bigrams finds its candidates cheaply (a bigram
+/// is far rarer than its characters) and ranks them. Kept apart from dictionary words so that
+/// word matches can rank above bigram-only matches.
 inline constexpr std::string_view kBigramPrefix = "XB";
-/// Single Han characters, without positions: a one-character query (蝶) still finds words
-/// the dictionary kept whole (蝴蝶).
+/// Single Han characters, each at its position (the only positions Han text has; dictionary
+/// words have none): a phrase of unigrams is any exact Chinese substring, and a
+/// one-character query (蝶) still finds words the dictionary kept whole (蝴蝶).
 inline constexpr std::string_view kUnigramPrefix = "XU";
 
 // --- Fields --------------------------------------------------------------------------------
@@ -118,7 +120,16 @@ inline constexpr Xapian::termcount kTitleWdf = 5;
 //    "repairs", "format", "extra":{...unknown JSONL fields}, "text": the repaired body}
 inline constexpr int kDataVersion = 1;
 
+// --- Index format ---------------------------------------------------------------------------
+/// The layout of terms and positions this zhisou writes and reads. Bump it when a change would
+/// make an old index give wrong results rather than merely worse ones: the writer and readers
+/// refuse an index of another version and say how to rebuild it.
+///   1: Han bigrams and one-character Han words positional, unigrams not.
+///   2: Han unigrams positional; bigrams and all Han dictionary words not.
+inline constexpr int kIndexSchemaVersion = 2;
+
 // --- Database metadata keys ----------------------------------------------------------------
+/// The kIndexSchemaVersion the index was written with (decimal).
 inline constexpr std::string_view kMetaSchema = "zhisou:schema";
 inline constexpr std::string_view kMetaLastUpdate = "zhisou:last-update";
 /// + NAME: a saved query's text, exactly what saved:NAME expands to (nothing else goes here).
@@ -134,5 +145,10 @@ inline constexpr std::array kMetaKeptOnRebuild{kMetaSavedPrefix, kMetaSavedInfoP
 
 /// The field a user-typed name refers to (canonical name or alias; ASCII case-insensitive).
 [[nodiscard]] const FieldSpec* find_field(std::string_view name) noexcept;
+
+/// Throws InputError, saying how to rebuild it, when the index `db` (named `where`) holds
+/// documents written with another kIndexSchemaVersion. An empty index passes, and so does one
+/// without the key (not written by zhisou: nothing to compare).
+void require_current_schema(const Xapian::Database& db, std::string_view where);
 
 } // namespace zhisou::schema

@@ -11,15 +11,19 @@
 // - Mixed words (GLM-4.7, qwen2.5-72b, 2025年): the compound as written (kind Compound) at the
 //   position of its first part, then the parts: glm[p] 4.7[p+1]. Parts split at - _ . and at
 //   letter/digit/Han changes, so GLM, glm 4.7, Qwen2.5, 72B and R1 are phrases of parts.
-// - Han: each dictionary word (kind Word) at its first character's position; for each
-//   character the bigram "XB" + (char, next Han char) at the character's position, even across
-//   word boundaries, and the unigram "XU" + char without position.
+// - Han: each dictionary word (kind Word) without position; for each character the bigram
+//   "XB" + (char, next Han char) without position, even across word boundaries, and the
+//   unigram "XU" + char at the character's position. Positions on the unigrams rather than the
+//   bigrams make a smaller index: a document has far fewer distinct characters than bigrams,
+//   so fewer, denser position lists.
 // - Nothing for U+FFFD, emoji, punctuation or terms longer than 245 bytes (Xapian's limit).
 //
-// How a query should use them for recall: a Han run of two or more characters as a phrase of
-// its bigrams (any substring of the document's run matches); a one-character run by its
-// unigram; a compound as OR(compound term, phrase of its parts) -- the parts are the tokens
-// whose offsets lie inside the compound's; dictionary words and stems only add to the ranking.
+// How a query should use them for recall: a Han run of two characters by its bigram; of three
+// or more as the AND of its bigrams (cheap candidates, the weight) filtered by the phrase of
+// its unigrams (exactness); either way any substring of the document's run matches. A
+// one-character run by its unigram; a compound as OR(compound term, phrase of its parts) --
+// the parts are the tokens whose offsets lie inside the compound's; dictionary words and stems
+// only add to the ranking.
 
 #include <cstdint>
 #include <functional>
@@ -32,14 +36,14 @@ namespace zhisou::text {
 enum class TokenKind : unsigned char {
     Word,    ///< a normalized word: English word, Chinese dictionary word, number
     Stem,    ///< Snowball stem of an English word (term has the stem prefix), no position
-    Bigram,  ///< overlapping Han character bigram (term has the bigram prefix)
-    Unigram, ///< single Han character (term has the unigram prefix), no position
+    Bigram,  ///< overlapping Han character bigram (term has the bigram prefix), no position
+    Unigram, ///< single Han character (term has the unigram prefix), at its position
     Compound ///< a mixed token as written: glm-4.7, qwen2.5-72b, 2025年
 };
 
 struct Token {
     std::string term;           ///< the Xapian term, prefix included
-    std::uint32_t position = 0; ///< 1-based; 0 means "no position" (stems, unigrams)
+    std::uint32_t position = 0; ///< 1-based; 0 means "no position" (stems, bigrams, Han words)
     std::uint32_t begin = 0;    ///< byte offsets into the original (un-normalized) text
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::Word;
