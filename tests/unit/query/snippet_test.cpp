@@ -154,9 +154,12 @@ TEST(Snippet, WholeAgreesWithAnalysingEverything) {
                 "段：香港網絡安全條例（草案）與智谱 GLM-4.7 released, "
                 "full-width ＧＬＭ and ｒｅｌｅａｓｅｓ; 立法會選舉\n";
         text += "無關的內容 unrelated filler text without any of the words 只是填充。 ";
+        // Stems that are not a prefix of every word they stand for: happi (happy), possibl
+        // (possibility), die (dying).
+        text += "happy days; the possibility of dying stars\n";
     }
     for (const char* query : {"网络安全", "GLM", "release", "立法会选举", "智谱 GLM-4.7", "条例",
-                              "\"full width\"", "草案 OR 填充"}) {
+                              "\"full width\"", "草案 OR 填充", "happiness", "possible", "die"}) {
         const Snippet s = highlighter_for(query).whole(text);
         EXPECT_EQ(s.marks, reference_marks(query, text)) << query;
     }
@@ -167,8 +170,9 @@ TEST(Snippet, WholeAgreesWithAnalysingEverythingOnNewsDocuments) {
     const auto corpus = eval::shared_corpus();
     if (!corpus || !std::filesystem::exists(*corpus / "news" / "hkcnews-traditional.jsonl"))
         GTEST_SKIP() << "../shared/corpus/news not found";
-    const char* queries[] = {"网络安全",   "DeepSeek 开源", "立法会",   "漏洞 CVE-2024",
-                             "release AI", "警察",          "数据泄露", "Python 教程"};
+    const char* queries[] = {
+        "网络安全", "DeepSeek 开源", "立法会",      "漏洞 CVE-2024", "release AI",
+        "警察",     "数据泄露",      "Python 教程", "possible",      "happiness security"};
     for (const char* file :
          {"hkcnews-traditional.jsonl", "picker-techsec-news.jsonl", "ruanyf-weekly.jsonl"}) {
         std::ifstream in(*corpus / "news" / file);
