@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include <zhisou/query/snippet.h>
 #include <zhisou/text/analyzer.h>
@@ -34,6 +36,92 @@ std::size_t forward_chars(std::string_view text, std::size_t at, std::size_t cou
             ++at;
         --count;
     }
+    return at;
+}
+
+// Texts shorter than this are analysed whole: finding windows would cost about as much.
+constexpr std::size_t kWindowedFromBytes = 1024;
+// Candidate windows closer than this are analysed as one.
+constexpr std::size_t kMergeGapBytes = 64;
+
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// What to look for in the normalized text so that every place a term can match is found.
+// Terms are normalized already; prefixes as in the Analyzer: XB bigram, XU unigram, Z stem.
+// Empty for a term we know no needle for.
+std::vector<std::string> needles_of(std::string_view term) {
+    if (term.starts_with("XB") || term.starts_with("XU"))
+        return {std::string(term.substr(2))};
+    if (term.starts_with("Z")) {
+        // An English (Snowball) stem keeps the word's start except for its last letter
+        // (happy -> happi, possibility -> possibl), and three-letter stems keep the first
+        // two but for Snowball's exceptions dying, lying, tying (-> die, lie, tie).
+        const std::string_view stem = term.substr(1);
+        if (stem.size() <= 2)
+            return {std::string(stem)};
+        if (stem.size() == 3) {
+            std::vector<std::string> out{std::string(stem.substr(0, 2))};
+            if (stem[1] == 'i' && stem[2] == 'e')
+                out.push_back(std::string(1, stem[0]) + "y");
+            return out;
+        }
+        return {std::string(stem.substr(0, stem.size() - 1))};
+    }
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z'))
+        return {}; // a prefix this code does not know
+    return {std::string(term)};
+}
+
+// A token cannot start inside a run of ASCII letters or of ASCII digits (letter and digit
+// runs are whole units of the Analyzer), so such a needle hit is no candidate.
+bool can_start_token(std::string_view folded, std::size_t at) {
+    if (at == 0)
+        return true;
+    const char before = folded[at - 1], first = folded[at];
+    return !((is_ascii_letter(first) && is_ascii_letter(before)) ||
+             (is_ascii_digit(first) && is_ascii_digit(before)));
+}
+
+// Bytes no token spans: ASCII white space, and the ideographic full stop, comma and
+// corner brackets (unlike full-width ，：, they do not normalize to ASCII punctuation that
+// may sit inside a number or compound). Analysing from one such place to another gives the
+// same tokens as analysing the whole text.
+std::size_t hard_boundary_length(std::string_view text, std::size_t at) {
+    const char c = text[at];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        return 1;
+    if (static_cast<unsigned char>(c) == 0xE3 && at + 2 < text.size() &&
+        static_cast<unsigned char>(text[at + 1]) == 0x80) {
+        const auto third = static_cast<unsigned char>(text[at + 2]);
+        // U+3001 、 U+3002 。 U+300C..U+300F 「」『』 U+3010 U+3011 【】
+        if (third == 0x81 || third == 0x82 || (third >= 0x8C && third <= 0x91))
+            return 3;
+    }
+    return 0;
+}
+
+// The last boundary at or before `at` (just after a boundary character), or 0.
+std::size_t boundary_before(std::string_view text, std::size_t at) {
+    while (at > 0) {
+        std::size_t start = at - 1;
+        while (start > 0 && is_continuation(text[start]))
+            --start;
+        if (hard_boundary_length(text, start) > 0)
+            return at;
+        at = start;
+    }
+    return 0;
+}
+
+// The first boundary character at or after `at`, or the end.
+std::size_t boundary_after(std::string_view text, std::size_t at) {
+    while (at < text.size() && hard_boundary_length(text, at) == 0)
+        at = forward_chars(text, at, 1);
     return at;
 }
 
@@ -124,6 +212,67 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
         if (m_terms.insert(term).second)
             m_term_list.push_back(std::move(term));
     }
+    for (const std::string& term : m_term_list) {
+        const auto needles = needles_of(term);
+        if (needles.empty()) {
+            m_needles.clear(); // a term we cannot look for cheaply: analyse everything
+            return;
+        }
+        m_needles.insert(m_needles.end(), needles.begin(), needles.end());
+    }
+    // A needle that contains another one adds no window the shorter one does not find.
+    std::sort(m_needles.begin(), m_needles.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    m_needles.erase(std::unique(m_needles.begin(), m_needles.end()), m_needles.end());
+    std::vector<std::string> minimal;
+    for (const std::string& needle : m_needles) {
+        if (std::none_of(minimal.begin(), minimal.end(), [&](const std::string& shorter) {
+                return needle.find(shorter) != std::string::npos;
+            })) {
+            minimal.push_back(needle);
+        }
+    }
+    m_needles = std::move(minimal);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>>
+Highlighter::candidate_windows(std::string_view text) const {
+    std::vector<std::pair<std::size_t, std::size_t>> windows;
+    if (m_needles.empty() || text.size() < kWindowedFromBytes)
+        return windows;
+    const text::NormalizedText normalized = m_normalizer.normalize_mapped(text);
+    const std::string_view folded = normalized.text;
+    for (const std::string& needle : m_needles) {
+        for (std::size_t at = folded.find(needle); at != std::string_view::npos;
+             at = folded.find(needle, at + 1)) {
+            if (!can_start_token(folded, at))
+                continue;
+            const std::size_t begin = normalized.original_begin(at);
+            const std::size_t end = normalized.original_end(at + needle.size());
+            windows.emplace_back(boundary_before(text, begin), boundary_after(text, end));
+        }
+    }
+    if (windows.empty()) {
+        windows.emplace_back(0, 0); // nothing can match: analyse nothing
+        return windows;
+    }
+    std::sort(windows.begin(), windows.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    std::size_t covered = 0;
+    for (const auto& [begin, end] : windows) {
+        // Windows a few bytes apart are analysed in one call.
+        if (!merged.empty() && begin <= merged.back().second + kMergeGapBytes) {
+            merged.back().second = std::max(merged.back().second, end);
+        } else {
+            merged.emplace_back(begin, end);
+        }
+    }
+    for (const auto& [begin, end] : merged)
+        covered += end - begin;
+    if (covered * 4 >= text.size() * 3)
+        merged.clear(); // most of the text: one call over all of it is cheaper
+    return merged;
 }
 
 std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
@@ -136,13 +285,24 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
             --cut;
         text = text.substr(0, cut);
     }
-    m_analyzer.analyze(text, text::AnalyzeMode::Highlight, [&](const text::Token& token) {
-        if (!m_terms.contains(token.term))
-            return;
-        const auto it = std::find(m_term_list.begin(), m_term_list.end(), token.term);
-        matches.push_back(
-            {token.begin, token.end, static_cast<std::size_t>(it - m_term_list.begin())});
-    });
+    const auto analyze = [&](std::size_t offset, std::string_view part) {
+        m_analyzer.analyze(part, text::AnalyzeMode::Highlight, [&](const text::Token& token) {
+            if (!m_terms.contains(token.term))
+                return;
+            const auto it = std::find(m_term_list.begin(), m_term_list.end(), token.term);
+            matches.push_back({offset + token.begin, offset + token.end,
+                               static_cast<std::size_t>(it - m_term_list.begin())});
+        });
+    };
+    const auto windows = candidate_windows(text);
+    if (windows.empty()) {
+        analyze(0, text);
+    } else {
+        for (const auto& [begin, end] : windows) {
+            if (end > begin)
+                analyze(begin, text.substr(begin, end - begin));
+        }
+    }
     std::sort(matches.begin(), matches.end(),
               [](const Match& a, const Match& b) { return a.begin < b.begin; });
     return matches;
