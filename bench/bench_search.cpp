@@ -15,6 +15,7 @@
 //   --engine E       time only one engine (for perf record)
 //   --class NAME     only the queries of this class
 //   --list           every query with its median times and match counts
+//   --no-snippets    Zhisou without snippets (how much of its time they take)
 
 #include <algorithm>
 #include <chrono>
@@ -52,6 +53,7 @@ struct Options {
     std::string only_class;
     bool list = false;
     std::size_t slowest = 5;
+    bool snippets = true;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -77,8 +79,8 @@ Options parse_options(int argc, char** argv) {
     Options options;
     for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
-        if (flag == "--list") {
-            options.list = true;
+        if (flag == "--list" || flag == "--no-snippets") {
+            (flag == "--list" ? options.list : options.snippets) = flag == "--list";
             continue;
         }
         if (i + 1 >= argc)
@@ -252,6 +254,7 @@ int run(const Options& options) {
                     zhisou::query::SearchRequest request;
                     request.query = queries[i].zhisou;
                     request.limit = 10;
+                    request.snippets = options.snippets;
                     std::size_t rendered = 0;
                     const Timing t = timed([&] {
                         const auto result = searcher->search(request);

@@ -87,21 +87,36 @@ bool can_start_token(std::string_view folded, std::size_t at) {
              (is_ascii_digit(first) && is_ascii_digit(before)));
 }
 
-// Bytes no token spans: ASCII white space, and the ideographic full stop, comma and
-// corner brackets (unlike full-width ，：, they do not normalize to ASCII punctuation that
-// may sit inside a number or compound). Analysing from one such place to another gives the
-// same tokens as analysing the whole text.
+// A Han character (U+4E00..U+9FFF) ends just before `at`.
+bool han_before(std::string_view text, std::size_t at) {
+    if (at < 3)
+        return false;
+    const auto lead = static_cast<unsigned char>(text[at - 3]);
+    return lead >= 0xE4 && lead <= 0xE9 && is_continuation(text[at - 2]) &&
+           is_continuation(text[at - 1]);
+}
+
+// Bytes no token spans: ASCII white space; the ideographic full stop, comma and brackets
+// (、。「」『』【】), which normalize to nothing a number or compound holds; and after a Han
+// character, the full-width ，；：！？（） and “” (between digits ， is part of 1，000).
+// Analysing from one such place to another gives the same tokens as the whole text.
 std::size_t hard_boundary_length(std::string_view text, std::size_t at) {
     const char c = text[at];
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
         return 1;
-    if (static_cast<unsigned char>(c) == 0xE3 && at + 2 < text.size() &&
-        static_cast<unsigned char>(text[at + 1]) == 0x80) {
-        const auto third = static_cast<unsigned char>(text[at + 2]);
-        // U+3001 、 U+3002 。 U+300C..U+300F 「」『』 U+3010 U+3011 【】
-        if (third == 0x81 || third == 0x82 || (third >= 0x8C && third <= 0x91))
-            return 3;
-    }
+    if (at + 2 >= text.size())
+        return 0;
+    const auto b0 = static_cast<unsigned char>(c);
+    const auto b1 = static_cast<unsigned char>(text[at + 1]);
+    const auto b2 = static_cast<unsigned char>(text[at + 2]);
+    if (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82 || (b2 >= 0x8C && b2 <= 0x91)))
+        return 3; // U+3001 U+3002 U+300C..U+3011
+    const bool full_width_punct = b0 == 0xEF && b1 == 0xBC &&
+                                  (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 ||
+                                   b2 == 0x9F || b2 == 0x88 || b2 == 0x89);
+    const bool curly_quote = b0 == 0xE2 && b1 == 0x80 && (b2 == 0x9C || b2 == 0x9D);
+    if ((full_width_punct || curly_quote) && han_before(text, at))
+        return 3;
     return 0;
 }
 
