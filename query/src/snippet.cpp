@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <zhisou/query/snippet.h>
@@ -318,8 +319,10 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
                 analyze(begin, text.substr(begin, end - begin));
         }
     }
-    std::sort(matches.begin(), matches.end(),
-              [](const Match& a, const Match& b) { return a.begin < b.begin; });
+    // A total order, so that the passage chosen does not depend on the order found in.
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return std::tie(a.begin, a.end, a.term) < std::tie(b.begin, b.end, b.term);
+    });
     return matches;
 }
 
@@ -387,25 +390,26 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
     std::size_t best_begin = 0;
     if (!matches.empty()) {
         // Score each passage that starts just before a match: distinct terms first, then
-        // the number of matches.
+        // the number of matches. A passage holds the matches from its first one up to the
+        // first that ends past it; passage ends only move forward, so two indexes slide.
         std::size_t best_score = 0;
         const std::size_t candidates = std::min<std::size_t>(matches.size(), 256);
+        std::vector<std::size_t> in_window(m_term_list.size(), 0);
+        std::size_t distinct = 0, next = 0;
         for (std::size_t i = 0; i < candidates; ++i) {
             const std::size_t window_end = forward_chars(text, matches[i].begin, max_chars);
-            std::vector<bool> seen(m_term_list.size(), false);
-            std::size_t distinct = 0, count = 0;
-            for (std::size_t j = i; j < matches.size() && matches[j].end <= window_end; ++j) {
-                if (!seen[matches[j].term]) {
-                    seen[matches[j].term] = true;
-                    ++distinct;
-                }
-                ++count;
+            for (next = std::max(next, i); next < matches.size() && matches[next].end <= window_end;
+                 ++next) {
+                distinct += in_window[matches[next].term]++ == 0;
             }
+            const std::size_t count = next - i;
             const std::size_t score = distinct * 1000 + count;
             if (score > best_score) {
                 best_score = score;
                 best_begin = matches[i].begin;
             }
+            if (next > i) // match i leaves the window before the next passage
+                distinct -= --in_window[matches[i].term] == 0;
         }
         // Start at a sentence start shortly before the match, else with a little context.
         const std::size_t lead = back_chars(text, best_begin, kLeadChars);
