@@ -42,6 +42,8 @@ std::size_t forward_chars(std::string_view text, std::size_t at, std::size_t cou
 
 // Texts shorter than this are analysed whole: finding windows would cost about as much.
 constexpr std::size_t kWindowedFromBytes = 1024;
+// With more distinct needles than this (a long pasted query), the whole text is analysed.
+constexpr std::size_t kMaxNeedles = 64;
 // Candidate windows closer than this are analysed as one.
 constexpr std::size_t kMergeGapBytes = 64;
 
@@ -236,11 +238,15 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
         }
         m_needles.insert(m_needles.end(), needles.begin(), needles.end());
     }
-    // A needle that contains another one adds no window the shorter one does not find.
     std::sort(m_needles.begin(), m_needles.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
     m_needles.erase(std::unique(m_needles.begin(), m_needles.end()), m_needles.end());
+    if (m_needles.size() > kMaxNeedles) {
+        m_needles.clear(); // a pasted page: searching each needle costs more than analysing
+        return;
+    }
+    // A needle that contains another one adds no window the shorter one does not find.
     std::vector<std::string> minimal;
     for (const std::string& needle : m_needles) {
         if (std::none_of(minimal.begin(), minimal.end(), [&](const std::string& shorter) {

@@ -163,6 +163,12 @@ TEST(Snippet, WholeAgreesWithAnalysingEverything) {
         const Snippet s = highlighter_for(query).whole(text);
         EXPECT_EQ(s.marks, reference_marks(query, text)) << query;
     }
+    // A pasted paragraph has more needles than are worth searching: all is analysed.
+    const std::string pasted = "香港網絡安全條例（草案）與智谱 GLM-4.7 released 立法會選舉 "
+                               "無關的內容 unrelated filler text without any of the words "
+                               "只是填充 happy days the possibility of dying stars 数据泄露事件 "
+                               "大模型开源 人工智能安全 国家金融监督管理总局 比特币价格波动";
+    EXPECT_EQ(highlighter_for(pasted).whole(text).marks, reference_marks(pasted, text));
 }
 
 // The same on real documents of the shared news corpus (skipped without it).
