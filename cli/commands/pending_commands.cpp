@@ -17,7 +17,6 @@ void add_pending_commands(CLI::App& app, Action& action) {
         const char* description;
     };
     static constexpr std::array pending{
-        Pending{"saved", "Manage saved queries: add, list, show, run, rm, rename, export, import"},
         Pending{"serve", "Serve the HTTP API and the search page"},
         Pending{"compact", "Compact an index or merge shards"},
     };

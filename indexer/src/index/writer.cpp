@@ -114,20 +114,27 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, bool rebuild) {
             fmt::format("cannot create the index directory '{}': {}", dir.string(), ec.message()));
     }
     // Saved queries live in the index's metadata and survive --rebuild.
-    std::vector<std::pair<std::string, std::string>> saved;
+    std::vector<std::pair<std::string, std::string>> kept;
     if (rebuild && fs::exists(dir / "iamglass")) {
         Xapian::Database old(dir.string());
-        for (auto key = old.metadata_keys_begin(std::string(schema::kMetaSavedPrefix));
-             key != old.metadata_keys_end(std::string(schema::kMetaSavedPrefix)); ++key) {
-            saved.emplace_back(*key, old.get_metadata(*key));
+        for (const std::string_view prefix_view : schema::kMetaKeptOnRebuild) {
+            const std::string prefix(prefix_view);
+            for (auto key = old.metadata_keys_begin(prefix); key != old.metadata_keys_end(prefix);
+                 ++key) {
+                kept.emplace_back(*key, old.get_metadata(*key));
+            }
         }
     }
     try {
         Xapian::WritableDatabase db(dir.string(), rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
                                                           : Xapian::DB_CREATE_OR_OPEN);
-        for (const auto& [key, value] : saved)
+        for (const auto& [key, value] : kept)
             db.set_metadata(key, value);
         db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kDataVersion));
+        // Overwriting already dropped the old tables: commit the kept metadata now, so a
+        // rebuild that fails half-way does not lose the saved queries with it.
+        if (rebuild && !kept.empty())
+            db.commit();
         return db;
     } catch (const Xapian::DatabaseLockError&) {
         throw RuntimeError(fmt::format("another process is writing to the index '{}'; wait for it "
