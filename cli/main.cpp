@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     zhisou::cli::add_analyze_command(app, action);
     zhisou::cli::add_parse_command(app, action);
     zhisou::cli::add_search_command(app, action);
+    zhisou::cli::add_compact_command(app, action);
     zhisou::cli::add_pending_commands(app, action);
 
     try {

@@ -19,7 +19,6 @@ void add_pending_commands(CLI::App& app, Action& action) {
     static constexpr std::array pending{
         Pending{"saved", "Manage saved queries: add, list, show, run, rm, rename, export, import"},
         Pending{"serve", "Serve the HTTP API and the search page"},
-        Pending{"compact", "Compact an index or merge shards"},
     };
     for (const auto& entry : pending) {
         auto* command = app.add_subcommand(entry.name, entry.description);

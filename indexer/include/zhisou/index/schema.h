@@ -122,6 +122,9 @@ inline constexpr int kDataVersion = 1;
 inline constexpr std::string_view kMetaSchema = "zhisou:schema";
 inline constexpr std::string_view kMetaLastUpdate = "zhisou:last-update";
 inline constexpr std::string_view kMetaSavedPrefix = "zhisou:saved:";
+/// In each shard of a sharded index: how many shards there are, and which one this is.
+inline constexpr std::string_view kMetaShardCount = "zhisou:shards";
+inline constexpr std::string_view kMetaShardNumber = "zhisou:shard";
 
 /// The field a user-typed name refers to (canonical name or alias; ASCII case-insensitive).
 [[nodiscard]] const FieldSpec* find_field(std::string_view name) noexcept;
