@@ -144,7 +144,8 @@ std::vector<ShardLocation> list_shards(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         throw InputError("there is no index at " + path.string() +
-                         "; create one with 'zhisou index DIR' or name one with --index");
+                         ": run 'zhisou index PATH...' first, or pass --index DIR (or set "
+                         "ZHISOU_INDEX)");
     }
     if (is_shard_directory(path))
         return read_stub(path / kShardStubName);

@@ -105,6 +105,10 @@ enum Slot : Xapian::valueno {
     kSlotSource = 5,      ///< source name as written (facets)
     kSlotLang = 6,        ///< lang code (facets)
     kSlotMinHash = 7,     ///< MinHash signature (near-duplicate verification)
+    /// --sort date: the first day then the fingerprint ("\0" + fingerprint when undated), so
+    /// documents of the same day come in one order whatever the docids (which differ between
+    /// one index and N shards); a KeyMaker would do it but does not work on remote shards.
+    kSlotDateSort = 8,
 };
 
 // --- Weights -------------------------------------------------------------------------------
