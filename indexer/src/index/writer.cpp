@@ -191,6 +191,12 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     std::vector<std::thread> shard_writers;
     for (std::size_t s = 0; s < shard_count; ++s)
         shard_queues.push_back(std::make_unique<BoundedQueue<Built>>(kShardQueueCapacity));
+    // Every shard buffers its own batch: split the batch size among them so that memory stays
+    // where one database would keep it.
+    const std::size_t shard_batch_documents =
+        std::max<std::size_t>(1, options.batch_documents / shard_count);
+    const std::size_t shard_batch_bytes =
+        std::max<std::size_t>(1, options.batch_bytes / shard_count);
     for (std::size_t s = 0; s < shard_count; ++s) {
         shard_writers.emplace_back([&, s] {
             Xapian::WritableDatabase& db = shards.databases[s];
@@ -209,8 +215,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     // Commit in batches: Xapian buffers a batch's postings in memory, and an
                     // interrupted run keeps everything up to the last commit of each shard.
                     batch_bytes += item->bytes;
-                    if (++batch_docs >= options.batch_documents ||
-                        batch_bytes >= options.batch_bytes) {
+                    if (++batch_docs >= shard_batch_documents || batch_bytes >= shard_batch_bytes) {
                         db.commit();
                         batch_docs = 0;
                         batch_bytes = 0;
