@@ -22,7 +22,7 @@
 
 #include <zhisou/index/gazetteer.h>
 #include <zhisou/index/writer.h>
-#include <zhisou/query/compile.h>
+#include <zhisou/query/search.h>
 #include <zhisou/text/analyzer.h>
 
 #include "corpus_paths.h"
@@ -82,14 +82,13 @@ Score evaluate(const std::vector<Question>& questions,
     return score;
 }
 
-std::vector<std::string> top_ids(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                 bool zhisou_data) {
+std::vector<std::string> top_ids(Xapian::Enquire& enquire, const Xapian::Query& query) {
     enquire.set_query(query);
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     std::vector<std::string> ids;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const std::string data = it.get_document().get_data();
-        ids.push_back(zhisou_data ? json::parse(data)["id"].get<std::string>() : data);
+        ids.push_back(data);
     }
     return ids;
 }
@@ -104,9 +103,12 @@ void print_row(const char* name, const Score& s) {
 
 int main(int argc, char** argv) {
     std::size_t limit = SIZE_MAX;
+    fs::path keep; // --keep DIR: build the indexes there once and reuse them (ranking work)
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--limit")
             limit = std::stoul(argv[i + 1]);
+        if (std::string(argv[i]) == "--keep")
+            keep = argv[i + 1];
     }
     const auto corpus = zhisou::eval::shared_corpus();
     if (!corpus || !fs::exists(*corpus / "retrieval-dev" / "docs.jsonl")) {
@@ -132,29 +134,35 @@ int main(int argc, char** argv) {
         }
     }
 
-    const fs::path work =
-        fs::temp_directory_path() / fmt::format("zhisou-eval-retrieval-{}", ::getpid());
+    const fs::path work = keep.empty() ? fs::temp_directory_path() /
+                                             fmt::format("zhisou-eval-retrieval-{}", ::getpid())
+                                       : keep;
+    const bool reuse = !keep.empty() && fs::exists(work / "zhisou") && fs::exists(work / "xapian");
     fs::create_directories(work);
 
     // Zhisou: the real indexer and the real query compiler.
     zhisou::index::IndexOptions options;
     options.index_dir = work / "zhisou";
-    const auto summary = zhisou::index::index_inputs({(dir / "docs.jsonl").string()}, options);
-    Xapian::Database zdb(options.index_dir.string());
-    Xapian::Enquire zenquire(zdb);
-    const zhisou::text::Analyzer analyzer;
-    const zhisou::query::CompileContext context{
-        analyzer, zhisou::index::Gazetteer::builtin(), nullptr, nullptr, &zdb, false};
-    zhisou::query::ParseOptions parse_options;
-    parse_options.lenient = true; // a question is text, whatever punctuation it holds
+    if (!reuse)
+        zhisou::index::index_inputs({(dir / "docs.jsonl").string()}, options);
+    // Searched as a user's search box does: the Searcher (ranking, near-duplicates folded),
+    // lenient parsing (a question is text, whatever punctuation it holds), no snippets.
+    zhisou::query::Searcher searcher(options.index_dir);
     const Score zhisou_score = evaluate(questions, relevant, [&](const std::string& text) {
-        return top_ids(zenquire, zhisou::query::compile_query(text, parse_options, context).query,
-                       true);
+        zhisou::query::SearchRequest request;
+        request.query = text;
+        request.lenient = true;
+        request.snippets = false;
+        const auto result = searcher.search(request);
+        std::vector<std::string> ids;
+        for (const auto& hit : result.hits)
+            ids.push_back(hit.id);
+        return ids;
     });
 
     // Xapian's own CJK n-grams, an OR of the question's n-grams.
-    Xapian::WritableDatabase xdb((work / "xapian").string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    {
+    if (!reuse) {
+        Xapian::WritableDatabase xdb((work / "xapian").string(), Xapian::DB_CREATE_OR_OVERWRITE);
         Xapian::TermGenerator generator;
         generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
         std::ifstream in(dir / "docs.jsonl");
@@ -170,6 +178,7 @@ int main(int argc, char** argv) {
         }
         xdb.commit();
     }
+    Xapian::Database xdb((work / "xapian").string());
     Xapian::Enquire xenquire(xdb);
     // The question's own n-grams (the same TermGenerator), ORed: Xapian's QueryParser would
     // AND the n-grams of a Chinese run instead (MRR@10 about 0.23 on this set).
@@ -180,16 +189,16 @@ int main(int argc, char** argv) {
         question_terms.set_document(terms);
         question_terms.index_text(text);
         std::vector<std::string> ngrams(terms.termlist_begin(), terms.termlist_end());
-        return top_ids(xenquire, Xapian::Query(Xapian::Query::OP_OR, ngrams.begin(), ngrams.end()),
-                       false);
+        return top_ids(xenquire, Xapian::Query(Xapian::Query::OP_OR, ngrams.begin(), ngrams.end()));
     });
     fmt::print("Retrieval on retrieval-dev: {} paragraphs, {} questions with judgments\n\n",
-               summary.index_documents, zhisou_score.questions);
+               searcher.database().get_doccount(), zhisou_score.questions);
     fmt::print("{:<58} {:>7} {:>10} {:>9} {:>11}\n", "system", "MRR@10", "Recall@10", "errors",
                "ms/query");
-    print_row("Zhisou (ranked mode: words + bigrams, BM25)", zhisou_score);
+    print_row("Zhisou search (ranked mode: words, bigrams, characters)", zhisou_score);
     print_row("Xapian FLAG_CJK_NGRAM, OR of n-grams, BM25", xapian_score);
     std::error_code ec;
-    fs::remove_all(work, ec);
+    if (keep.empty())
+        fs::remove_all(work, ec);
     return 0;
 }

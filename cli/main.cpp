@@ -38,8 +38,9 @@ int main(int argc, char** argv) {
     zhisou::cli::add_analyze_command(app, action);
     zhisou::cli::add_parse_command(app, action);
     zhisou::cli::add_search_command(app, action);
+    zhisou::cli::add_saved_command(app, action);
+    zhisou::cli::add_serve_command(app, action);
     zhisou::cli::add_compact_command(app, action);
-    zhisou::cli::add_pending_commands(app, action);
 
     try {
         app.parse(argc, argv);

@@ -15,6 +15,10 @@ find_package(fmt 9 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED) # JSONL input, stored document data, --json output
 find_package(CLI11 2.1 CONFIG REQUIRED)          # sub-commands and option groups of the CLI
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo) # HTML parsing for .html sources
+# zhisou serve. Debian builds cpp-httplib as a shared library (libcpp-httplib.so, with TLS,
+# zlib and brotli); its pkg-config file carries the matching CPPHTTPLIB_* defines, which must
+# be the same in our code or the classes would not match the library's layout.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 find_package(Threads REQUIRED)
 
 if(ZHISOU_TESTS)

@@ -12,6 +12,13 @@ packages=(
   # tests and benchmarks
   libgtest-dev libbenchmark-dev xapian-tools python3
 )
+# The browser tests of the search page (tests/e2e) and the server benchmark: Debian's chromium
+# with CJK fonts, and wrk. Node and npm are installed only when missing, so a newer Node
+# already on the machine (with its own npm) is kept.
+packages+=(chromium fonts-noto-cjk wrk)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 if [[ "${ZHISOU_WITH_FUZZ:-0}" == 1 ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi

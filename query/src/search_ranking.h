@@ -9,11 +9,16 @@
 #include <zhisou/query/ast.h>
 #include <zhisou/query/compile.h>
 
+namespace zhisou::text {
+class Analyzer;
+}
+
 namespace zhisou::query::detail {
 
 /// The compiled query with the ranking boosts added (title, phrase, org "aboutness").
 [[nodiscard]] Xapian::Query rank(const CompiledQuery& compiled, const ast::Query& parsed,
-                                 const Xapian::Database& database);
+                                 const Xapian::Database& database,
+                                 const text::Analyzer& analyzer);
 
 [[nodiscard]] Xapian::BM25Weight weighting();
 

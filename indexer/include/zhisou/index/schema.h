@@ -125,7 +125,16 @@ inline constexpr int kDataVersion = 1;
 // --- Database metadata keys ----------------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "zhisou:schema";
 inline constexpr std::string_view kMetaLastUpdate = "zhisou:last-update";
+/// + NAME: a saved query's text, exactly what saved:NAME expands to (nothing else goes here).
 inline constexpr std::string_view kMetaSavedPrefix = "zhisou:saved:";
+/// + NAME: {"created", "last_run", "last_count"} (Unix seconds, ids recorded) as JSON.
+inline constexpr std::string_view kMetaSavedInfoPrefix = "zhisou:saved-info:";
+/// + NAME: the ids the last `zhisou saved run NAME` matched, a JSON array (for --new).
+inline constexpr std::string_view kMetaSavedIdsPrefix = "zhisou:saved-ids:";
+/// Metadata that `zhisou index --rebuild` carries over into the new index: the user's own
+/// data, as opposed to what indexing derives from the documents.
+inline constexpr std::array kMetaKeptOnRebuild{kMetaSavedPrefix, kMetaSavedInfoPrefix,
+                                               kMetaSavedIdsPrefix};
 /// In each shard of a sharded index: how many shards there are, and which one this is.
 inline constexpr std::string_view kMetaShardCount = "zhisou:shards";
 inline constexpr std::string_view kMetaShardNumber = "zhisou:shard";

@@ -138,6 +138,10 @@ public:
     /// The document with this id, or nullopt.
     [[nodiscard]] std::optional<StoredDocument> document(std::string_view id);
 
+    /// `text` whole, with every match of `query_text`'s terms highlighted (the page's document
+    /// view). A query that does not parse highlights its plain words; "" highlights nothing.
+    [[nodiscard]] Snippet highlight(std::string_view text, std::string_view query_text);
+
     /// Sees what writers committed since the database was opened; search() also does this
     /// itself when Xapian reports DatabaseModifiedError.
     void reopen();

@@ -1,0 +1,34 @@
+#pragma once
+// The handlers behind the routes: each reads its parameters, calls the query library and
+// writes JSON. Errors are thrown (ApiError, ParseError, InputError) and turned into status
+// codes and bodies in one place, Server's dispatch.
+
+#include <filesystem>
+#include <string_view>
+
+#include "routes.h"
+#include "searcher_pool.h"
+
+namespace zhisou::server {
+
+class Api {
+public:
+    explicit Api(const std::filesystem::path& index);
+
+    void page(Call& call, std::string_view file);
+    void health(Call& call);
+    void search(Call& call);
+    void suggest(Call& call);
+    void document(Call& call);
+    void stats(Call& call);
+    void saved_list(Call& call);
+    void saved_put(Call& call);
+    void saved_delete(Call& call);
+    void saved_run(Call& call);
+
+private:
+    SearcherPool m_pool;
+    std::filesystem::path m_index;
+};
+
+} // namespace zhisou::server
