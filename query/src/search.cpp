@@ -489,8 +489,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         }
     }
     if (result.total == 0 || result.hits.empty())
-        result.did_you_mean = detail::did_you_mean(as_written ? *as_written : parsed,
-                                                   opened.database);
+        result.did_you_mean =
+            detail::did_you_mean(as_written ? *as_written : parsed, opened.database);
 
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return result;

@@ -396,6 +396,11 @@ TEST(Shards, BadStubLinesAndMissingShardsAreNamed) {
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_NE(missing.err.find("missing-shard"), std::string::npos) << missing.err;
 
+    // A stub is for reading: indexing goes to a folder.
+    const auto into_stub = run_zhisou({"index", "--index", stub.string(), samples_dir().string()});
+    EXPECT_EQ(into_stub.exit_code, 2);
+    EXPECT_NE(into_stub.err.find("is a file"), std::string::npos) << into_stub.err;
+
     // Compacting a remote shard is its server's business.
     std::ofstream(stub) << "remote 127.0.0.1:9\n";
     const auto remote = run_zhisou({"compact", "--index", stub.string()});

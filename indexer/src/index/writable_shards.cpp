@@ -26,18 +26,17 @@ unsigned existing_shards(const fs::path& dir) {
     return fs::exists(dir / "iamglass", ec) ? 1 : 0;
 }
 
-/// The user's own metadata (saved queries and their run history), which --rebuild keeps.
-Metadata saved_queries(const fs::path& dir) {
-    Metadata saved;
+// The user's own metadata (saved queries and their history), which --rebuild keeps.
+Metadata kept_metadata(const fs::path& dir) {
+    Metadata kept;
     const Xapian::Database old(metadata_database(dir).string());
     for (const std::string_view prefix_view : schema::kMetaKeptOnRebuild) {
         const std::string prefix(prefix_view);
         for (auto key = old.metadata_keys_begin(prefix); key != old.metadata_keys_end(prefix);
-             ++key) {
-            saved.emplace_back(*key, old.get_metadata(*key));
-        }
+             ++key)
+            kept.emplace_back(*key, old.get_metadata(*key));
     }
-    return saved;
+    return kept;
 }
 
 Xapian::WritableDatabase open_database(const fs::path& dir, bool overwrite) {
@@ -114,6 +113,12 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
     if (requested > kMaxShards)
         throw InputError(
             fmt::format("--shards {} is too many (at most {})", requested, kMaxShards));
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        throw InputError(fmt::format("'{}' is a file (a stub?), not an index folder: zhisou index "
+                                     "writes to a folder (--shards N makes a folder of shards)",
+                                     dir.string()));
+    }
     const unsigned existing = existing_shards(dir);
     const unsigned count = requested != 0 ? requested : std::max(existing, 1u);
     if (existing != 0 && count != existing && !rebuild) {
@@ -123,9 +128,9 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
             "are kept), or leave out --shards",
             dir.string(), existing, existing == 1 ? "" : "s", count, count));
     }
-    Metadata saved;
+    Metadata kept;
     if (rebuild && existing != 0)
-        saved = saved_queries(dir);
+        kept = kept_metadata(dir);
     if (existing != 0 && count != existing)
         remove_old_layout(dir, existing);
 
@@ -142,11 +147,11 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
         }
         write_stub(dir, count);
     }
-    for (const auto& [key, value] : saved)
+    for (const auto& [key, value] : kept)
         shards.databases.front().set_metadata(key, value);
     // Overwriting already dropped the old tables: commit the kept metadata now, so a rebuild
     // that fails half-way does not lose the saved queries with it.
-    if (!saved.empty())
+    if (!kept.empty())
         shards.databases.front().commit();
     return shards;
 }
