@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     zhisou::cli::add_search_command(app, action);
     zhisou::cli::add_saved_command(app, action);
     zhisou::cli::add_serve_command(app, action);
-    zhisou::cli::add_pending_commands(app, action);
+    zhisou::cli::add_compact_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -28,10 +28,9 @@ void add_segment_command(CLI::App& app, Action& action);
 void add_analyze_command(CLI::App& app, Action& action);
 void add_parse_command(CLI::App& app, Action& action);
 void add_search_command(CLI::App& app, Action& action);
+void add_compact_command(CLI::App& app, Action& action);
 void add_saved_command(CLI::App& app, Action& action);
 void add_serve_command(CLI::App& app, Action& action);
-/// Commands that later releases fill in: compact.
-void add_pending_commands(CLI::App& app, Action& action);
 
 /// The index directory: the --index flag when given, else the default local index.
 [[nodiscard]] std::filesystem::path resolve_index_dir(const std::string& flag);

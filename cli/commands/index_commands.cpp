@@ -31,6 +31,7 @@ struct IndexCommandOptions {
     bool json = false;
     bool quiet = false;
     unsigned threads = 0;
+    unsigned shards = 0;
 };
 
 std::string format_duration(double seconds) {
@@ -65,6 +66,7 @@ int run_index(const IndexCommandOptions& options) {
     index_options.prune = options.prune;
     index_options.rebuild = options.rebuild;
     index_options.threads = options.threads;
+    index_options.shards = options.shards;
 
     const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) == 1;
     bool progress_shown = false;
@@ -207,6 +209,11 @@ void add_index_command(CLI::App& app, Action& action) {
                       "Remove documents whose inputs were not seen in this run");
     command->add_flag("--rebuild", options->rebuild, "Start the index over (keeps saved queries)");
     command->add_option("--threads", options->threads, "Analysis threads (default: one per core)");
+    command
+        ->add_option("--shards", options->shards,
+                     "Split a new index into N shard databases written in parallel (default: "
+                     "as the index is; re-sharding needs --rebuild)")
+        ->check(CLI::Range(1u, 256u));
     command->add_flag("--json", options->json, "Print the summary as JSON");
     command->add_flag("-q,--quiet", options->quiet, "No progress and no summary");
     command->callback([options, &action] { action = [options] { return run_index(*options); }; });

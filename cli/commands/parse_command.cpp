@@ -15,6 +15,7 @@
 #include <zhisou/error.h>
 #include <zhisou/index/date.h>
 #include <zhisou/index/gazetteer.h>
+#include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 #include <zhisou/query/compile.h>
 #include <zhisou/query/parse.h>
@@ -45,11 +46,7 @@ std::optional<Xapian::Database> open_index(const std::string& flag) {
     const std::filesystem::path dir = resolve_index_dir(flag);
     if (flag.empty() && !std::filesystem::exists(dir))
         return std::nullopt;
-    try {
-        return Xapian::Database(dir.string());
-    } catch (const Xapian::Error& e) {
-        throw InputError("cannot open the index " + dir.string() + ": " + e.get_msg());
-    }
+    return index::open_index(dir).database;
 }
 
 json error_json(const query::ParseError& error) {

@@ -393,14 +393,20 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     Xapian::Enquire enquire(opened.database);
     enquire.set_query(query);
     enquire.set_weighting_scheme(detail::weighting());
+    // Ties are broken by the document's fingerprint, not by docid: docids depend on the
+    // order of indexing and on the shard layout, and the same index must answer the same
+    // whether it is one database or N shards (local or remote).
+    const bool by_date_then_fingerprint =
+        opened.database.get_value_freq(schema::kSlotDateSort) != 0; // older indexes lack it
     switch (request.sort) {
     case SortOrder::Relevance:
+        enquire.set_sort_by_relevance_then_value(schema::kSlotFingerprint, false);
         break;
     case SortOrder::DateDesc:
-        enquire.set_sort_by_value_then_relevance(schema::kSlotDateFirst, true);
-        break;
     case SortOrder::DateAsc:
-        enquire.set_sort_by_value_then_relevance(schema::kSlotDateFirst, false);
+        enquire.set_sort_by_value_then_relevance(by_date_then_fingerprint ? schema::kSlotDateSort
+                                                                          : schema::kSlotDateFirst,
+                                                 request.sort == SortOrder::DateDesc);
         break;
     }
     if (request.collapse)
@@ -483,8 +489,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         }
     }
     if (result.total == 0 || result.hits.empty())
-        result.did_you_mean = detail::did_you_mean(as_written ? *as_written : parsed,
-                                                   opened.database);
+        result.did_you_mean =
+            detail::did_you_mean(as_written ? *as_written : parsed, opened.database);
 
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return result;

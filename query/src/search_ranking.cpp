@@ -24,6 +24,10 @@ using Q = Xapian::Query;
 constexpr double kWordWeight = 1.5;
 constexpr double kBigramWeight = 1.0;
 constexpr double kUnigramWeight = 0.6;
+/// Ranked mode leaves out terms found in more than this share of the documents (的, 是, 一):
+/// they add almost nothing to BM25, but their long posting lists took a third of a pasted
+/// question's time (retrieval-dev MRR@10 0.9657 -> 0.9650, 2.8 -> 1.3 ms per question).
+constexpr double kCommonShare = 0.3;
 /// How much an org:X match adds, at most, relative to one text term.
 constexpr double kOrgAboutWeight = 0.5;
 constexpr double kProximityWeight = 0.5;
@@ -33,7 +37,9 @@ Q scaled_or(const std::vector<Q>& parts, double weight) {
     return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, parts.begin(), parts.end()), weight);
 }
 
-Q ranked_query(const ast::Query& parsed, const text::Analyzer& analyzer) {
+Q ranked_query(const ast::Query& parsed, const text::Analyzer& analyzer,
+               const Xapian::Database& db) {
+    const double doccount = std::max<double>(1.0, db.get_doccount());
     std::vector<Q> words;
     std::vector<Q> bigrams;
     std::vector<Q> unigrams;
@@ -42,6 +48,9 @@ Q ranked_query(const ast::Query& parsed, const text::Analyzer& analyzer) {
         if (std::find(seen.begin(), seen.end(), token.term) != seen.end())
             continue;
         seen.push_back(token.term);
+        if (token.kind != text::TokenKind::Compound &&
+            db.get_termfreq(token.term) > kCommonShare * doccount)
+            continue;
         switch (token.kind) {
         case text::TokenKind::Word:
         case text::TokenKind::Stem:
@@ -90,9 +99,9 @@ std::vector<Q> proximity_terms(const ast::Query& parsed, const text::Analyzer& a
 } // namespace
 
 Xapian::Query rank(const CompiledQuery& compiled, const ast::Query& parsed,
-                   const Xapian::Database& /*database*/, const text::Analyzer& analyzer) {
+                   const Xapian::Database& database, const text::Analyzer& analyzer) {
     if (compiled.mode == MatchMode::Ranked)
-        return ranked_query(parsed, analyzer);
+        return ranked_query(parsed, analyzer, database);
     if (compiled.query.empty())
         return compiled.query;
 

@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include <zhisou/query/snippet.h>
 #include <zhisou/text/analyzer.h>
@@ -34,6 +37,109 @@ std::size_t forward_chars(std::string_view text, std::size_t at, std::size_t cou
             ++at;
         --count;
     }
+    return at;
+}
+
+// Texts shorter than this are analysed whole: finding windows would cost about as much.
+constexpr std::size_t kWindowedFromBytes = 1024;
+// With more distinct needles than this (a long pasted query), the whole text is analysed.
+constexpr std::size_t kMaxNeedles = 64;
+// Candidate windows closer than this are analysed as one.
+constexpr std::size_t kMergeGapBytes = 64;
+
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// What to look for in the normalized text so that every place a term can match is found.
+// Terms are normalized already; prefixes as in the Analyzer: XB bigram, XU unigram, Z stem.
+// Empty for a term we know no needle for.
+std::vector<std::string> needles_of(std::string_view term) {
+    if (term.starts_with("XB") || term.starts_with("XU"))
+        return {std::string(term.substr(2))};
+    if (term.starts_with("Z")) {
+        // An English (Snowball) stem keeps the word's start except for its last letter
+        // (happy -> happi, possibility -> possibl), and three-letter stems keep the first
+        // two but for Snowball's exceptions dying, lying, tying (-> die, lie, tie).
+        const std::string_view stem = term.substr(1);
+        if (stem.size() <= 2)
+            return {std::string(stem)};
+        if (stem.size() == 3) {
+            std::vector<std::string> out{std::string(stem.substr(0, 2))};
+            if (stem[1] == 'i' && stem[2] == 'e')
+                out.push_back(std::string(1, stem[0]) + "y");
+            return out;
+        }
+        return {std::string(stem.substr(0, stem.size() - 1))};
+    }
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z'))
+        return {}; // a prefix this code does not know
+    return {std::string(term)};
+}
+
+// A token cannot start inside a run of ASCII letters or of ASCII digits (letter and digit
+// runs are whole units of the Analyzer), so such a needle hit is no candidate.
+bool can_start_token(std::string_view folded, std::size_t at) {
+    if (at == 0)
+        return true;
+    const char before = folded[at - 1], first = folded[at];
+    return !((is_ascii_letter(first) && is_ascii_letter(before)) ||
+             (is_ascii_digit(first) && is_ascii_digit(before)));
+}
+
+// A Han character (U+4E00..U+9FFF) ends just before `at`.
+bool han_before(std::string_view text, std::size_t at) {
+    if (at < 3)
+        return false;
+    const auto lead = static_cast<unsigned char>(text[at - 3]);
+    return lead >= 0xE4 && lead <= 0xE9 && is_continuation(text[at - 2]) &&
+           is_continuation(text[at - 1]);
+}
+
+// Bytes no token spans: ASCII white space; the ideographic full stop, comma and brackets
+// (、。「」『』【】), which normalize to nothing a number or compound holds; and after a Han
+// character, the full-width ，；：！？（） and “” (between digits ， is part of 1，000).
+// Analysing from one such place to another gives the same tokens as the whole text.
+std::size_t hard_boundary_length(std::string_view text, std::size_t at) {
+    const char c = text[at];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        return 1;
+    if (at + 2 >= text.size())
+        return 0;
+    const auto b0 = static_cast<unsigned char>(c);
+    const auto b1 = static_cast<unsigned char>(text[at + 1]);
+    const auto b2 = static_cast<unsigned char>(text[at + 2]);
+    if (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82 || (b2 >= 0x8C && b2 <= 0x91)))
+        return 3; // U+3001 U+3002 U+300C..U+3011
+    const bool full_width_punct = b0 == 0xEF && b1 == 0xBC &&
+                                  (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 ||
+                                   b2 == 0x9F || b2 == 0x88 || b2 == 0x89);
+    const bool curly_quote = b0 == 0xE2 && b1 == 0x80 && (b2 == 0x9C || b2 == 0x9D);
+    if ((full_width_punct || curly_quote) && han_before(text, at))
+        return 3;
+    return 0;
+}
+
+// The last boundary at or before `at` (just after a boundary character), or 0.
+std::size_t boundary_before(std::string_view text, std::size_t at) {
+    while (at > 0) {
+        std::size_t start = at - 1;
+        while (start > 0 && is_continuation(text[start]))
+            --start;
+        if (hard_boundary_length(text, start) > 0)
+            return at;
+        at = start;
+    }
+    return 0;
+}
+
+// The first boundary character at or after `at`, or the end.
+std::size_t boundary_after(std::string_view text, std::size_t at) {
+    while (at < text.size() && hard_boundary_length(text, at) == 0)
+        at = forward_chars(text, at, 1);
     return at;
 }
 
@@ -124,6 +230,71 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
         if (m_terms.insert(term).second)
             m_term_list.push_back(std::move(term));
     }
+    for (const std::string& term : m_term_list) {
+        const auto needles = needles_of(term);
+        if (needles.empty()) {
+            m_needles.clear(); // a term we cannot look for cheaply: analyse everything
+            return;
+        }
+        m_needles.insert(m_needles.end(), needles.begin(), needles.end());
+    }
+    std::sort(m_needles.begin(), m_needles.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    m_needles.erase(std::unique(m_needles.begin(), m_needles.end()), m_needles.end());
+    if (m_needles.size() > kMaxNeedles) {
+        m_needles.clear(); // a pasted page: searching each needle costs more than analysing
+        return;
+    }
+    // A needle that contains another one adds no window the shorter one does not find.
+    std::vector<std::string> minimal;
+    for (const std::string& needle : m_needles) {
+        if (std::none_of(minimal.begin(), minimal.end(), [&](const std::string& shorter) {
+                return needle.find(shorter) != std::string::npos;
+            })) {
+            minimal.push_back(needle);
+        }
+    }
+    m_needles = std::move(minimal);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>>
+Highlighter::candidate_windows(std::string_view text) const {
+    std::vector<std::pair<std::size_t, std::size_t>> windows;
+    if (m_needles.empty() || text.size() < kWindowedFromBytes)
+        return windows;
+    const text::NormalizedText normalized = m_normalizer.normalize_mapped(text);
+    const std::string_view folded = normalized.text;
+    for (const std::string& needle : m_needles) {
+        for (std::size_t at = folded.find(needle); at != std::string_view::npos;
+             at = folded.find(needle, at + 1)) {
+            if (!can_start_token(folded, at))
+                continue;
+            const std::size_t begin = normalized.original_begin(at);
+            const std::size_t end = normalized.original_end(at + needle.size());
+            windows.emplace_back(boundary_before(text, begin), boundary_after(text, end));
+        }
+    }
+    if (windows.empty()) {
+        windows.emplace_back(0, 0); // nothing can match: analyse nothing
+        return windows;
+    }
+    std::sort(windows.begin(), windows.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    std::size_t covered = 0;
+    for (const auto& [begin, end] : windows) {
+        // Windows a few bytes apart are analysed in one call.
+        if (!merged.empty() && begin <= merged.back().second + kMergeGapBytes) {
+            merged.back().second = std::max(merged.back().second, end);
+        } else {
+            merged.emplace_back(begin, end);
+        }
+    }
+    for (const auto& [begin, end] : merged)
+        covered += end - begin;
+    if (covered * 4 >= text.size() * 3)
+        merged.clear(); // most of the text: one call over all of it is cheaper
+    return merged;
 }
 
 std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
@@ -136,15 +307,28 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
             --cut;
         text = text.substr(0, cut);
     }
-    m_analyzer.analyze(text, text::AnalyzeMode::Highlight, [&](const text::Token& token) {
-        if (!m_terms.contains(token.term))
-            return;
-        const auto it = std::find(m_term_list.begin(), m_term_list.end(), token.term);
-        matches.push_back(
-            {token.begin, token.end, static_cast<std::size_t>(it - m_term_list.begin())});
+    const auto analyze = [&](std::size_t offset, std::string_view part) {
+        m_analyzer.analyze(part, text::AnalyzeMode::Highlight, [&](const text::Token& token) {
+            if (!m_terms.contains(token.term))
+                return;
+            const auto it = std::find(m_term_list.begin(), m_term_list.end(), token.term);
+            matches.push_back({offset + token.begin, offset + token.end,
+                               static_cast<std::size_t>(it - m_term_list.begin())});
+        });
+    };
+    const auto windows = candidate_windows(text);
+    if (windows.empty()) {
+        analyze(0, text);
+    } else {
+        for (const auto& [begin, end] : windows) {
+            if (end > begin)
+                analyze(begin, text.substr(begin, end - begin));
+        }
+    }
+    // A total order, so that the passage chosen does not depend on the order found in.
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return std::tie(a.begin, a.end, a.term) < std::tie(b.begin, b.end, b.term);
     });
-    std::sort(matches.begin(), matches.end(),
-              [](const Match& a, const Match& b) { return a.begin < b.begin; });
     return matches;
 }
 
@@ -212,25 +396,26 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
     std::size_t best_begin = 0;
     if (!matches.empty()) {
         // Score each passage that starts just before a match: distinct terms first, then
-        // the number of matches.
+        // the number of matches. A passage holds the matches from its first one up to the
+        // first that ends past it; passage ends only move forward, so two indexes slide.
         std::size_t best_score = 0;
         const std::size_t candidates = std::min<std::size_t>(matches.size(), 256);
+        std::vector<std::size_t> in_window(m_term_list.size(), 0);
+        std::size_t distinct = 0, next = 0;
         for (std::size_t i = 0; i < candidates; ++i) {
             const std::size_t window_end = forward_chars(text, matches[i].begin, max_chars);
-            std::vector<bool> seen(m_term_list.size(), false);
-            std::size_t distinct = 0, count = 0;
-            for (std::size_t j = i; j < matches.size() && matches[j].end <= window_end; ++j) {
-                if (!seen[matches[j].term]) {
-                    seen[matches[j].term] = true;
-                    ++distinct;
-                }
-                ++count;
+            for (next = std::max(next, i); next < matches.size() && matches[next].end <= window_end;
+                 ++next) {
+                distinct += in_window[matches[next].term]++ == 0;
             }
+            const std::size_t count = next - i;
             const std::size_t score = distinct * 1000 + count;
             if (score > best_score) {
                 best_score = score;
                 best_begin = matches[i].begin;
             }
+            if (next > i) // match i leaves the window before the next passage
+                distinct -= --in_window[matches[i].term] == 0;
         }
         // Start at a sentence start shortly before the match, else with a little context.
         const std::size_t lead = back_chars(text, best_begin, kLeadChars);

@@ -226,7 +226,7 @@ TEST(StatsCommand, ReportsDocumentsAsJson) {
 
 TEST(StatsCommand, MissingIndexSaysWhatToDo) {
     const auto result = run_zhisou({"stats", "--index", "/nonexistent/zhisou-index"});
-    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(result.exit_code, 2); // a usage error, as for search: the path names no index
     EXPECT_NE(result.err.find("run 'zhisou index"), std::string::npos) << result.err;
 }
 

@@ -236,6 +236,10 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
             static_cast<char>((doc.fingerprint >> (56 - 8 * i)) & 0xFF);
     }
     xdoc.add_value(schema::kSlotFingerprint, fingerprint);
+    xdoc.add_value(
+        schema::kSlotDateSort,
+        (doc.date ? Xapian::sortable_serialise(doc.date->first_day()) : std::string(1, '\0')) +
+            fingerprint);
 
     // Near-duplicate signature and its LSH band terms.
     const auto signature = minhash_signature(doc.body);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <zhisou/error.h>
+#include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 #include <zhisou/index/stats.h>
 
@@ -34,22 +35,8 @@ std::string day_string(const std::string& serialised) {
 
 } // namespace
 
-Xapian::Database open_index(const fs::path& dir) {
-    if (!fs::exists(dir)) {
-        throw RuntimeError(fmt::format("no index at '{}': run 'zhisou index PATH...' first, or "
-                                       "pass --index DIR (or set ZHISOU_INDEX)",
-                                       dir.string()));
-    }
-    try {
-        return Xapian::Database(dir.string());
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw RuntimeError(
-            fmt::format("'{}' is not a readable Zhisou index: {}", dir.string(), e.get_msg()));
-    }
-}
-
 IndexStats read_stats(const fs::path& dir, std::size_t top) {
-    const Xapian::Database db = open_index(dir);
+    const Xapian::Database db = open_index(dir).database;
     IndexStats stats;
     stats.path = dir;
     stats.documents = db.get_doccount();
@@ -61,9 +48,11 @@ IndexStats read_stats(const fs::path& dir, std::size_t top) {
     stats.top_orgs = top_terms(db, schema::kOrgPrefix, top);
     stats.top_sources = top_terms(db, schema::kSourcePrefix, top);
     std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-        if (entry.is_regular_file(ec))
-            stats.size_bytes += entry.file_size(ec);
+    for (const ShardLocation& shard : list_shards(dir)) { // local shards only
+        for (const auto& entry : fs::recursive_directory_iterator(shard.local, ec)) {
+            if (entry.is_regular_file(ec))
+                stats.size_bytes += entry.file_size(ec);
+        }
     }
     const std::string last = db.get_metadata(std::string(schema::kMetaLastUpdate));
     stats.last_update = last.empty() ? 0 : std::stoll(last);

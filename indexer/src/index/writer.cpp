@@ -1,13 +1,15 @@
 // index_inputs: the indexing pipeline. One reader walks the inputs and skips unchanged ones,
-// analysis threads extract and build documents, and one writer thread owns the Xapian
-// database (Xapian allows a single writer). Results are written in input order, so the same
-// inputs always give the same index.
+// analysis threads extract and build documents, a sequencer puts them back in input order and
+// gives each its near-duplicate cluster, and one writer thread per shard owns that shard's
+// Xapian database (Xapian allows a single writer per database). The same inputs always give
+// the same index.
 
 #include <atomic>
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <semaphore>
 #include <thread>
@@ -23,6 +25,8 @@
 
 #include "index/bounded_queue.h"
 #include "index/hash.h"
+#include "index/near_duplicates.h"
+#include "index/writable_shards.h"
 
 namespace zhisou::index {
 namespace fs = std::filesystem;
@@ -32,11 +36,8 @@ namespace {
 
 // At most this many documents between reading and writing (bounds memory; see in_flight).
 constexpr std::ptrdiff_t kMaxInFlight = 256;
-// Documents sharing a band that are compared with a new one, at most (bounds the work on
-// boilerplate-heavy feeds where many documents share a band).
-constexpr std::size_t kMaxCandidatesPerBand = 16;
-// Two signatures at least this similar (share of equal minima) are the same story.
-constexpr double kDuplicateSimilarity = 0.75;
+// Documents waiting for one shard's writer.
+constexpr std::size_t kShardQueueCapacity = 64;
 
 struct Work {
     std::uint64_t sequence = 0;
@@ -60,115 +61,29 @@ std::uint64_t read_fingerprint(const std::string& value) {
     return fingerprint;
 }
 
-double signature_similarity(const std::string& a, const std::string& b) {
-    if (a.size() != b.size() || a.empty() || a.size() % 4 != 0)
-        return 0.0;
-    std::size_t equal = 0;
-    for (std::size_t i = 0; i < a.size(); i += 4)
-        equal += a.compare(i, 4, b, i, 4) == 0;
-    return static_cast<double>(equal) / static_cast<double>(a.size() / 4);
-}
-
-// The cluster a new document joins: the collapse key of the most similar earlier document
-// that shares an LSH band with it, or a key of its own.
-std::string collapse_key(Xapian::WritableDatabase& db, const Xapian::Document& doc,
-                         const std::string& own_id_term) {
-    const std::string signature = doc.get_value(schema::kSlotMinHash);
-    std::string own_key = fmt::format("{:016x}", hash64(own_id_term));
-    if (signature.empty())
-        return own_key;
-    // The previous version of this document (re-indexing) is not its own near-duplicate.
-    Xapian::docid previous = 0;
-    if (auto post = db.postlist_begin(own_id_term); post != db.postlist_end(own_id_term))
-        previous = *post;
-    const std::string band_prefix(schema::kDupBandPrefix);
-    double best = kDuplicateSimilarity;
-    std::string best_key;
-    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-        term.skip_to(band_prefix);
-        if (term == doc.termlist_end() || !(*term).starts_with(band_prefix))
-            break;
-        std::size_t checked = 0;
-        for (auto post = db.postlist_begin(*term);
-             post != db.postlist_end(*term) && checked < kMaxCandidatesPerBand; ++post, ++checked) {
-            if (*post == previous)
-                continue;
-            const Xapian::Document other = db.get_document(*post);
-            const std::string key = other.get_value(schema::kSlotCollapse);
-            const double similarity =
-                signature_similarity(signature, other.get_value(schema::kSlotMinHash));
-            if (!key.empty() && similarity >= best) {
-                best = similarity;
-                best_key = key;
-            }
-        }
-    }
-    return best_key.empty() ? own_key : best_key;
-}
-
-Xapian::WritableDatabase open_for_writing(const fs::path& dir, bool rebuild) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        throw RuntimeError(
-            fmt::format("cannot create the index directory '{}': {}", dir.string(), ec.message()));
-    }
-    // Saved queries live in the index's metadata and survive --rebuild.
-    std::vector<std::pair<std::string, std::string>> kept;
-    if (rebuild && fs::exists(dir / "iamglass")) {
-        Xapian::Database old(dir.string());
-        for (const std::string_view prefix_view : schema::kMetaKeptOnRebuild) {
-            const std::string prefix(prefix_view);
-            for (auto key = old.metadata_keys_begin(prefix); key != old.metadata_keys_end(prefix);
-                 ++key) {
-                kept.emplace_back(*key, old.get_metadata(*key));
-            }
-        }
-    }
-    try {
-        Xapian::WritableDatabase db(dir.string(), rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
-                                                          : Xapian::DB_CREATE_OR_OPEN);
-        // Adding documents of the current format to an index of another would mix the two.
-        if (!rebuild)
-            schema::require_current_schema(db, dir.string());
-        for (const auto& [key, value] : kept)
-            db.set_metadata(key, value);
-        db.set_metadata(std::string(schema::kMetaSchema),
-                        std::to_string(schema::kIndexSchemaVersion));
-        // Overwriting already dropped the old tables: commit the kept metadata now, so a
-        // rebuild that fails half-way does not lose the saved queries with it.
-        if (rebuild && !kept.empty())
-            db.commit();
-        return db;
-    } catch (const Xapian::DatabaseLockError&) {
-        throw RuntimeError(fmt::format("another process is writing to the index '{}'; wait for it "
-                                       "to finish and run again",
-                                       dir.string()));
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw RuntimeError(fmt::format("cannot open the index '{}': {} (use --rebuild to start "
-                                       "over, or choose another --index)",
-                                       dir.string(), e.get_msg()));
-    }
-}
-
-// id term hash -> (fingerprint) of every document already in the index.
-std::unordered_map<std::uint64_t, std::uint64_t> load_fingerprints(const Xapian::Database& db) {
-    std::unordered_map<Xapian::docid, std::uint64_t> by_docid;
+// What the index already holds, over all shards: id-term hash -> fingerprint (to skip
+// unchanged inputs), and the near-duplicate clusters new documents may join.
+void load_existing(const Xapian::Database& db,
+                   std::unordered_map<std::uint64_t, std::uint64_t>& fingerprints,
+                   NearDuplicates& near_duplicates) {
+    std::unordered_map<Xapian::docid, std::uint64_t> fingerprint_by_docid;
     for (auto v = db.valuestream_begin(schema::kSlotFingerprint);
          v != db.valuestream_end(schema::kSlotFingerprint); ++v) {
-        by_docid.emplace(v.get_docid(), read_fingerprint(*v));
+        fingerprint_by_docid.emplace(v.get_docid(), read_fingerprint(*v));
     }
-    std::unordered_map<std::uint64_t, std::uint64_t> known;
-    known.reserve(by_docid.size());
+    std::unordered_map<Xapian::docid, std::uint64_t> id_hash_by_docid;
+    id_hash_by_docid.reserve(fingerprint_by_docid.size());
     const std::string prefix(schema::kIdPrefix);
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
         auto post = db.postlist_begin(*term);
         if (post == db.postlist_end(*term))
             continue;
-        const auto it = by_docid.find(*post);
-        known.emplace(hash64(*term), it == by_docid.end() ? 0 : it->second);
+        const std::uint64_t id_hash = hash64(*term);
+        id_hash_by_docid.emplace(*post, id_hash);
+        const auto it = fingerprint_by_docid.find(*post);
+        fingerprints.emplace(id_hash, it == fingerprint_by_docid.end() ? 0 : it->second);
     }
-    return known;
+    near_duplicates.load(db, id_hash_by_docid);
 }
 
 } // namespace
@@ -192,8 +107,13 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     if (options.orgs_file)
         gazetteer.add_file(*options.orgs_file);
 
-    Xapian::WritableDatabase db = open_for_writing(options.index_dir, options.rebuild);
-    const auto known = load_fingerprints(db);
+    WritableShards shards =
+        open_writable_shards(options.index_dir, options.shards, options.rebuild);
+    const std::size_t shard_count = shards.databases.size();
+    std::unordered_map<std::uint64_t, std::uint64_t> known;
+    NearDuplicates near_duplicates;
+    for (const auto& db : shards.databases)
+        load_existing(db, known, near_duplicates);
 
     const auto start = Clock::now();
     IndexSummary summary;
@@ -215,17 +135,28 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
             on_problem(problem);
     };
 
+    std::atomic<bool> failed{false};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    BoundedQueue<Work> work_queue(64);
+    auto fail = [&](std::exception_ptr error) {
+        {
+            std::lock_guard lock(failure_mutex);
+            if (!failure)
+                failure = std::move(error);
+        }
+        failed = true;
+        work_queue.close(); // the reader stops feeding; what was queued drains
+    };
+
     const unsigned threads =
         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    BoundedQueue<Work> work_queue(64);
-    // Documents read but not yet written. The single writer is the slowest stage, so without
-    // this bound built documents would pile up in memory.
+    // Documents read but not yet handed to a shard writer. The writers are the slowest stage,
+    // so without this bound built documents would pile up in memory.
     std::counting_semaphore<kMaxInFlight> in_flight(kMaxInFlight);
     std::mutex built_mutex;
     std::condition_variable built_ready;
-    std::map<std::uint64_t, Built> built; // reorder buffer: written in input order
-    std::atomic<bool> failed{false};
-    std::exception_ptr failure;
+    std::map<std::uint64_t, Built> built; // reorder buffer: sequenced in input order
 
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
@@ -255,48 +186,80 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         });
     }
 
+    // One writer per shard (Xapian allows one writer per database): shards write in parallel.
+    std::vector<std::unique_ptr<BoundedQueue<Built>>> shard_queues;
+    std::vector<std::thread> shard_writers;
+    for (std::size_t s = 0; s < shard_count; ++s)
+        shard_queues.push_back(std::make_unique<BoundedQueue<Built>>(kShardQueueCapacity));
+    // Every shard buffers its own batch: split the batch size among them so that memory stays
+    // where one database would keep it.
+    const std::size_t shard_batch_documents =
+        std::max<std::size_t>(1, options.batch_documents / shard_count);
+    const std::size_t shard_batch_bytes =
+        std::max<std::size_t>(1, options.batch_bytes / shard_count);
+    for (std::size_t s = 0; s < shard_count; ++s) {
+        shard_writers.emplace_back([&, s] {
+            Xapian::WritableDatabase& db = shards.databases[s];
+            std::size_t batch_docs = 0;
+            std::size_t batch_bytes = 0;
+            try {
+                while (auto item = shard_queues[s]->pop()) {
+                    // A new id cannot be in the index (the fingerprints cover every
+                    // committed document), so it skips replace_document's id lookup.
+                    if (item->existed)
+                        db.replace_document(item->id_term, *item->document);
+                    else
+                        db.add_document(*item->document);
+                    (item->existed ? updated : added)++;
+                    repaired += item->repaired;
+                    // Commit in batches: Xapian buffers a batch's postings in memory, and an
+                    // interrupted run keeps everything up to the last commit of each shard.
+                    batch_bytes += item->bytes;
+                    if (++batch_docs >= shard_batch_documents || batch_bytes >= shard_batch_bytes) {
+                        db.commit();
+                        batch_docs = 0;
+                        batch_bytes = 0;
+                    }
+                }
+            } catch (...) {
+                fail(std::current_exception());
+                shard_queues[s]->close(); // the sequencer's pushes fail from now on
+            }
+        });
+    }
+
+    // The sequencer takes built documents in input order, gives each its collapse key (which
+    // depends on the documents before it, in every shard) and hands it to its shard's writer.
     std::atomic<std::uint64_t> produced{0};
     std::atomic<bool> reading_done{false};
-    std::atomic<bool> writer_done{false};
+    std::atomic<bool> sequencer_done{false};
     std::unordered_set<std::uint64_t> seen; // id-term hashes of every input (for --prune)
-    std::thread writer([&] {
+    std::thread sequencer([&] {
         std::uint64_t next = 0;
-        std::size_t batch_docs = 0;
-        std::size_t batch_bytes = 0;
-        try {
-            while (true) {
-                std::unique_lock lock(built_mutex);
-                built_ready.wait(lock, [&] {
-                    return built.contains(next) || (reading_done && next == produced);
-                });
-                if (!built.contains(next))
-                    break;
-                Built item = std::move(built.at(next));
-                built.erase(next++);
-                lock.unlock();
-                in_flight.release();
-                if (!item.document)
-                    continue;
+        while (true) {
+            std::unique_lock lock(built_mutex);
+            built_ready.wait(
+                lock, [&] { return built.contains(next) || (reading_done && next == produced); });
+            if (!built.contains(next))
+                break;
+            Built item = std::move(built.at(next));
+            built.erase(next++);
+            lock.unlock();
+            in_flight.release();
+            if (!item.document || failed)
+                continue; // after a failure: keep draining so nobody waits forever
+            try {
                 item.document->add_value(schema::kSlotCollapse,
-                                         collapse_key(db, *item.document, item.id_term));
-                db.replace_document(item.id_term, *item.document);
-                (item.existed ? updated : added)++;
-                repaired += item.repaired;
-                // Commit in batches: Xapian buffers a batch's postings in memory, and an
-                // interrupted run keeps everything up to the last commit.
-                batch_bytes += item.bytes;
-                if (++batch_docs >= options.batch_documents || batch_bytes >= options.batch_bytes) {
-                    db.commit();
-                    batch_docs = 0;
-                    batch_bytes = 0;
-                }
+                                         near_duplicates.assign(*item.document, item.id_term));
+                const std::size_t shard = shard_of(hash64(item.id_term), shard_count);
+                (void)shard_queues[shard]->push(std::move(item));
+            } catch (...) {
+                fail(std::current_exception());
             }
-        } catch (...) {
-            failure = std::current_exception();
-            failed = true;
-            work_queue.close();
         }
-        writer_done = true;
+        for (auto& queue : shard_queues)
+            queue->close();
+        sequencer_done = true;
     });
 
     auto progress_snapshot = [&] {
@@ -318,6 +281,23 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
             return;
         last_report = Clock::now();
         on_progress(progress_snapshot());
+    };
+    auto finish_threads = [&] {
+        work_queue.close();
+        {
+            std::lock_guard lock(built_mutex);
+            reading_done = true;
+        }
+        built_ready.notify_all();
+        while (!sequencer_done) { // keep reporting while analysis and writing finish
+            maybe_report();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        for (auto& worker : workers)
+            worker.join();
+        sequencer.join();
+        for (auto& writer : shard_writers)
+            writer.join();
     };
 
     try {
@@ -343,9 +323,11 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     ++summary.unchanged;
                 } else {
                     in_flight.acquire();
-                    work_queue.push(
-                        {produced.load(), std::move(source), it != known.end() || duplicate_input});
-                    ++produced;
+                    if (work_queue.push({produced.load(), std::move(source),
+                                         it != known.end() || duplicate_input}))
+                        ++produced;
+                    else
+                        in_flight.release(); // closed after a failure: nothing will build it
                 }
                 maybe_report();
             },
@@ -354,47 +336,31 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                 maybe_report();
             });
     } catch (...) {
-        work_queue.close();
-        for (auto& worker : workers)
-            worker.join();
-        {
-            std::lock_guard lock(built_mutex);
-            reading_done = true;
-        }
-        built_ready.notify_all();
-        writer.join();
+        finish_threads();
         throw;
     }
-    // Every input is queued: the writer stops once it has written all `produced` items.
-    work_queue.close();
-    {
-        std::lock_guard lock(built_mutex);
-        reading_done = true;
-    }
-    built_ready.notify_all();
-    while (!writer_done) { // keep reporting while analysis and writing finish
-        maybe_report();
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    for (auto& worker : workers)
-        worker.join();
-    writer.join();
+    // Every input is queued: the sequencer stops once it has passed on all `produced` items.
+    finish_threads();
     if (failure)
         std::rethrow_exception(failure);
 
-    if (options.prune) {
-        std::vector<std::string> gone;
-        const std::string prefix(schema::kIdPrefix);
-        for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-            if (!seen.contains(hash64(*term)))
-                gone.push_back(*term);
+    const std::string last_update = std::to_string(std::time(nullptr));
+    for (auto& db : shards.databases) {
+        if (options.prune) {
+            std::vector<std::string> gone;
+            const std::string prefix(schema::kIdPrefix);
+            for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+                if (!seen.contains(hash64(*term)))
+                    gone.push_back(*term);
+            }
+            for (const auto& term : gone)
+                db.delete_document(term);
+            summary.removed += gone.size();
         }
-        for (const auto& term : gone)
-            db.delete_document(term);
-        summary.removed = gone.size();
+        db.set_metadata(std::string(schema::kMetaLastUpdate), last_update);
+        db.commit();
+        summary.index_documents += db.get_doccount();
     }
-    db.set_metadata(std::string(schema::kMetaLastUpdate), std::to_string(std::time(nullptr)));
-    db.commit();
 
     summary.added = added;
     summary.updated = updated;
@@ -402,7 +368,6 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     summary.skipped = skipped;
     summary.elapsed = Clock::now() - start;
     summary.done = true;
-    summary.index_documents = db.get_doccount();
     if (on_progress)
         on_progress(summary);
     return summary;

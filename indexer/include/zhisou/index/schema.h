@@ -107,6 +107,10 @@ enum Slot : Xapian::valueno {
     kSlotSource = 5,      ///< source name as written (facets)
     kSlotLang = 6,        ///< lang code (facets)
     kSlotMinHash = 7,     ///< MinHash signature (near-duplicate verification)
+    /// --sort date: the first day then the fingerprint ("\0" + fingerprint when undated), so
+    /// documents of the same day come in one order whatever the docids (which differ between
+    /// one index and N shards); a KeyMaker would do it but does not work on remote shards.
+    kSlotDateSort = 8,
 };
 
 // --- Weights -------------------------------------------------------------------------------
@@ -142,6 +146,9 @@ inline constexpr std::string_view kMetaSavedIdsPrefix = "zhisou:saved-ids:";
 /// data, as opposed to what indexing derives from the documents.
 inline constexpr std::array kMetaKeptOnRebuild{kMetaSavedPrefix, kMetaSavedInfoPrefix,
                                                kMetaSavedIdsPrefix};
+/// In each shard of a sharded index: how many shards there are, and which one this is.
+inline constexpr std::string_view kMetaShardCount = "zhisou:shards";
+inline constexpr std::string_view kMetaShardNumber = "zhisou:shard";
 
 /// The field a user-typed name refers to (canonical name or alias; ASCII case-insensitive).
 [[nodiscard]] const FieldSpec* find_field(std::string_view name) noexcept;

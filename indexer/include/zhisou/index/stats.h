@@ -24,11 +24,8 @@ struct IndexStats {
     std::int64_t last_update = 0; ///< seconds since the epoch; 0 if never written
 };
 
-/// Reads the statistics of the index at `dir`; throws RuntimeError naming the directory and
-/// what to do when there is no index there.
+/// Reads the statistics of the index at `dir` (any index open.h opens: shards are added up);
+/// throws InputError naming the directory and what to do when there is no index there.
 [[nodiscard]] IndexStats read_stats(const std::filesystem::path& dir, std::size_t top = 10);
-
-/// Opens the index at `dir` for reading, with an actionable error when it does not exist.
-[[nodiscard]] Xapian::Database open_index(const std::filesystem::path& dir);
 
 } // namespace zhisou::index

@@ -1,7 +1,8 @@
 #pragma once
 // Writes documents into a Xapian index: terms with positions, boolean field terms, values
 // and stored data, all as schema.h says. Incremental (unchanged inputs are skipped by their
-// fingerprint), committed in batches, with analysis on every core and one Xapian writer.
+// fingerprint), committed in batches, with analysis on every core and one Xapian writer per
+// shard.
 
 #include <chrono>
 #include <cstddef>
@@ -48,6 +49,9 @@ struct IndexOptions {
     bool rebuild = false; ///< start over (saved queries are kept)
     bool prune = false;   ///< remove documents whose inputs are gone
     unsigned threads = 0; ///< analysis threads; 0 = one per core
+    /// Shards of a new index (documents placed by a hash of their id, one writer each);
+    /// 0 = as the index is (one database when new). A different count needs `rebuild`.
+    unsigned shards = 0;
     /// Commit after this many documents or input bytes, whichever comes first. Xapian keeps
     /// a batch's postings in memory (several times the input size), so this bounds RSS.
     std::size_t batch_documents = 5000;
@@ -73,7 +77,8 @@ struct IndexSummary : IndexProgress {
     std::size_t index_documents = 0; ///< documents in the index afterwards
 };
 
-/// Indexes `inputs` (files, folders, "-" for JSONL on stdin) into options.index_dir.
+/// Indexes `inputs` (files, folders, "-" for JSONL on stdin) into options.index_dir (one
+/// database, or a folder of shards; see open.h).
 /// `on_progress` is called from the calling thread every few hundred milliseconds;
 /// `on_problem` for every input that is skipped.
 IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOptions& options,

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include <zhisou/text/normalize.h>
+
 namespace zhisou::text {
 class Analyzer;
 }
@@ -51,10 +53,17 @@ private:
         std::size_t term; // index into m_term_list, for distinct counting
     };
     [[nodiscard]] std::vector<Match> find_matches(std::string_view text) const;
+    /// Byte ranges of `text` that hold every possible match; empty when that is all of it.
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>>
+    candidate_windows(std::string_view text) const;
 
     const text::Analyzer& m_analyzer;
+    text::Normalizer m_normalizer;
     std::unordered_set<std::string> m_terms;
     std::vector<std::string> m_term_list;
+    /// Normalized strings at least one of which occurs (normalized) wherever a term matches;
+    /// empty when some term has none, and then the whole text is analysed.
+    std::vector<std::string> m_needles;
 };
 
 } // namespace zhisou::query

@@ -1,0 +1,198 @@
+// The Highlighter: which characters of the original text a query highlights (Traditional text
+// for a Simplified query, full-width letters, mixed and unspaced Chinese), which passage it
+// picks, and how a Snippet renders (HTML escaping, ANSI, [[…]], cut markers).
+
+#include <algorithm>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <zhisou/query/snippet.h>
+#include <zhisou/text/analyzer.h>
+
+#include "corpus_paths.h"
+#include "query_fixture.h"
+
+namespace zhisou::query::testing {
+namespace {
+
+using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+
+Highlighter highlighter_for(std::string_view query) {
+    return Highlighter(fixed_context().analyzer,
+                       compile_query(query, {}, fixed_context()).highlight_terms);
+}
+
+std::string best(std::string_view query, std::string_view text, std::size_t chars = 160) {
+    return highlighter_for(query).best_passage(text, chars).bracketed();
+}
+
+// What highlighting means, computed the slow and obvious way: analyse the whole text and
+// keep the tokens whose term the query has, overlapping ones merged.
+Spans reference_marks(std::string_view query, std::string_view text) {
+    const auto terms = compile_query(query, {}, fixed_context()).highlight_terms;
+    Spans spans;
+    for (const auto& token : fixed_context().analyzer.analyze(text, text::AnalyzeMode::Highlight)) {
+        if (std::find(terms.begin(), terms.end(), token.term) != terms.end())
+            spans.emplace_back(token.begin, token.end);
+    }
+    std::sort(spans.begin(), spans.end());
+    Spans merged;
+    for (const auto& [b, e] : spans) {
+        if (!merged.empty() && b <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, e);
+        else
+            merged.emplace_back(b, e);
+    }
+    return merged;
+}
+
+TEST(Snippet, SimplifiedQueryHighlightsTraditionalText) {
+    EXPECT_EQ(best("网络安全", "香港網絡安全條例今日生效。"), "香港[[網絡安全]]條例今日生效。");
+    EXPECT_EQ(best("立法会 选举", "立法會選舉投票率創新低"), "[[立法會選舉]]投票率創新低");
+}
+
+TEST(Snippet, TraditionalQueryHighlightsSimplifiedText) {
+    EXPECT_EQ(best("網絡", "网络攻击增加"), "[[网络]]攻击增加");
+}
+
+TEST(Snippet, FullWidthLettersAreHighlightedAsWritten) {
+    EXPECT_EQ(best("GLM", "智谱发布ＧＬＭ模型"), "智谱发布[[ＧＬＭ]]模型");
+    EXPECT_EQ(best("ｇｌｍ", "GLM-4.7 发布"), "[[GLM]]-4.7 发布");
+}
+
+TEST(Snippet, MixedChineseAndEnglish) {
+    EXPECT_EQ(best("DeepSeek 开源", "DeepSeek宣布开源R1模型"), "[[DeepSeek]]宣布[[开源]]R1模型");
+    EXPECT_EQ(best("GLM-4.7", "智谱的GLM-4.7模型"), "智谱的[[GLM-4.7]]模型");
+}
+
+TEST(Snippet, ChineseWithoutSpaces) {
+    EXPECT_EQ(best("融资", "智谱完成新一轮融资，金额未披露"), "智谱完成新一轮[[融资]]，金额未披露");
+    // A word of the query split differently by the document's segmentation still matches
+    // through its bigrams.
+    EXPECT_EQ(best("智谱融资", "消息称智谱融资十亿"), "消息称[[智谱融资]]十亿");
+}
+
+TEST(Snippet, EnglishStemsHighlightOtherForms) {
+    EXPECT_EQ(best("release", "GLM was released today"), "GLM was [[released]] today");
+    EXPECT_EQ(best("releases", "Release notes"), "[[Release]] notes");
+}
+
+TEST(Snippet, HtmlEscapesTextAndMarksMatches) {
+    const Snippet s = highlighter_for("GLM").best_passage("<b>GLM</b> & \"q\" 'a'");
+    EXPECT_EQ(s.html(), "&lt;b&gt;<mark>GLM</mark>&lt;/b&gt; &amp; &quot;q&quot; &#39;a&#39;");
+}
+
+TEST(Snippet, AnsiHighlights) {
+    const Snippet s = highlighter_for("GLM").best_passage("new GLM model");
+    EXPECT_EQ(s.ansi(), "new \033[1;33mGLM\033[0m model");
+}
+
+TEST(Snippet, WhiteSpaceIsCollapsedAndMarksFollow) {
+    EXPECT_EQ(best("GLM", "new  GLM \t\n model"), "new [[GLM]] model");
+    // A passage starts at the line of its first match.
+    EXPECT_EQ(best("GLM", "old\n\n  GLM model"), "…[[GLM]] model");
+}
+
+TEST(Snippet, CutMarkersWhenThePassageIsInsideTheText) {
+    std::string text;
+    for (int i = 0; i < 40; ++i)
+        text += "这是一段与查询无关的填充文字。";
+    text += "智谱发布了新模型。";
+    for (int i = 0; i < 40; ++i)
+        text += "后面还有更多无关的内容。";
+    const Snippet s = highlighter_for("智谱").best_passage(text, 20);
+    EXPECT_TRUE(s.cut_before);
+    EXPECT_TRUE(s.cut_after);
+    EXPECT_EQ(s.bracketed(), "…[[智谱]]发布了新模型。后面还有更多无关的内容…");
+    EXPECT_EQ(s.html(), "…<mark>智谱</mark>发布了新模型。后面还有更多无关的内容…");
+}
+
+TEST(Snippet, NoMatchGivesTheStartOfTheText) {
+    const Snippet s = highlighter_for("GLM").best_passage("智谱完成新一轮融资，金额未披露", 6);
+    EXPECT_TRUE(s.marks.empty());
+    EXPECT_FALSE(s.cut_before);
+    EXPECT_TRUE(s.cut_after);
+    EXPECT_EQ(s.bracketed(), "智谱完成新一…");
+}
+
+TEST(Snippet, EmptyTextAndEmptyQuery) {
+    const Snippet empty_text = highlighter_for("GLM").best_passage("");
+    EXPECT_EQ(empty_text.text, "");
+    EXPECT_TRUE(empty_text.marks.empty());
+    EXPECT_FALSE(empty_text.cut_before);
+    EXPECT_FALSE(empty_text.cut_after);
+    EXPECT_EQ(empty_text.html(), "");
+
+    const Highlighter nothing(fixed_context().analyzer, {});
+    EXPECT_TRUE(nothing.empty());
+    EXPECT_EQ(nothing.best_passage("GLM 发布").bracketed(), "GLM 发布");
+}
+
+TEST(Snippet, PassageWithTheMostDistinctTermsWins) {
+    const std::string text = "GLM alone here. Filler words follow for a while now. "
+                             "Later GLM and funding appear together.";
+    EXPECT_EQ(best("GLM funding", text, 30), "…Later [[GLM]] and [[funding]] appear t…");
+}
+
+TEST(Snippet, WholeHighlightsEveryMatchInTheOriginalText) {
+    const std::string text = "智譜AI（智谱）發佈GLM；glm 再次发布。";
+    const Snippet s = highlighter_for("智谱 GLM").whole(text);
+    EXPECT_EQ(s.text, text);
+    EXPECT_EQ(s.bracketed(), "[[智譜]]AI（[[智谱]]）發佈[[GLM]]；[[glm]] 再次发布。");
+}
+
+// Highlights must not depend on how much of the text the Highlighter looks at: whole() agrees
+// with analysing the entire text, also for long texts where matches are far apart.
+TEST(Snippet, WholeAgreesWithAnalysingEverything) {
+    std::string text;
+    for (int i = 0; i < 60; ++i) {
+        text += "第" + std::to_string(i) +
+                "段：香港網絡安全條例（草案）與智谱 GLM-4.7 released, "
+                "full-width ＧＬＭ and ｒｅｌｅａｓｅｓ; 立法會選舉\n";
+        text += "無關的內容 unrelated filler text without any of the words 只是填充。 ";
+        // Stems that are not a prefix of every word they stand for: happi (happy), possibl
+        // (possibility), die (dying).
+        text += "happy days; the possibility of dying stars\n";
+    }
+    for (const char* query : {"网络安全", "GLM", "release", "立法会选举", "智谱 GLM-4.7", "条例",
+                              "\"full width\"", "草案 OR 填充", "happiness", "possible", "die"}) {
+        const Snippet s = highlighter_for(query).whole(text);
+        EXPECT_EQ(s.marks, reference_marks(query, text)) << query;
+    }
+    // A pasted paragraph has more needles than are worth searching: all is analysed.
+    const std::string pasted = "香港網絡安全條例（草案）與智谱 GLM-4.7 released 立法會選舉 "
+                               "無關的內容 unrelated filler text without any of the words "
+                               "只是填充 happy days the possibility of dying stars 数据泄露事件 "
+                               "大模型开源 人工智能安全 国家金融监督管理总局 比特币价格波动";
+    EXPECT_EQ(highlighter_for(pasted).whole(text).marks, reference_marks(pasted, text));
+}
+
+// The same on real documents of the shared news corpus (skipped without it).
+TEST(Snippet, WholeAgreesWithAnalysingEverythingOnNewsDocuments) {
+    const auto corpus = eval::shared_corpus();
+    if (!corpus || !std::filesystem::exists(*corpus / "news" / "hkcnews-traditional.jsonl"))
+        GTEST_SKIP() << "../shared/corpus/news not found";
+    const char* queries[] = {
+        "网络安全", "DeepSeek 开源", "立法会",      "漏洞 CVE-2024", "release AI",
+        "警察",     "数据泄露",      "Python 教程", "possible",      "happiness security"};
+    for (const char* file :
+         {"hkcnews-traditional.jsonl", "picker-techsec-news.jsonl", "ruanyf-weekly.jsonl"}) {
+        std::ifstream in(*corpus / "news" / file);
+        int checked = 0;
+        for (std::string line; checked < 25 && std::getline(in, line); ++checked) {
+            const auto doc = nlohmann::json::parse(line);
+            const std::string text = doc["text"].get<std::string>();
+            for (const char* query : queries) {
+                EXPECT_EQ(highlighter_for(query).whole(text).marks, reference_marks(query, text))
+                    << file << " " << doc["id"] << " " << query;
+            }
+        }
+    }
+}
+
+} // namespace
+} // namespace zhisou::query::testing
