@@ -129,7 +129,9 @@ struct Server::Impl {
     }
 
     void dispatch(const httplib::Request& req, httplib::Response& res) {
-        const std::string_view method = req.method == "HEAD" ? "GET" : req.method;
+        // Both branches as string_views: `? "GET" : req.method` would make a temporary string.
+        const std::string_view method =
+            req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
         std::string allowed;
         for (const Route& route : routes) {
             std::optional<std::vector<std::string>> captures = match_route(route.pattern, req.path);
