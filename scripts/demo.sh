@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 
 step zhisou index samples
-"$zhisou" index samples
+# An index written by an older zhisou (another index format) is rebuilt; saved queries stay.
+"$zhisou" index samples || { step zhisou index --rebuild samples; "$zhisou" index --rebuild samples; }
 
 step zhisou stats
 "$zhisou" stats
@@ -19,10 +20,16 @@ step "zhisou repair --report samples/mojibake/cp874-scraped-minimax.txt | head -
 step "zhisou analyze '智譜發布 GLM-4.7，ＧＬＭ模型'"
 "$zhisou" analyze '智譜發布 GLM-4.7，ＧＬＭ模型' | head -20
 
-# Searching lands with `zhisou search`; until then `zhisou parse` shows how each example
-# query is understood and what it asks of the index.
-for query in 'org:Zhipu date:2025 GLM' '智谱 AND 融资' 'org:(deepseek OR moonshot) date:2025Q1..' \
-             '"open weights" -lang:en' '印歐語系因為哪一門語言而被發現？'; do
-  step "zhisou parse '$query'"
-  "$zhisou" parse -- "$query"
+for query in 'org:Zhipu date:2025 GLM' '智谱 AND 融资' '"open weights" date:2025' \
+             '智谱发布了哪些开源模型？'; do
+  step "zhisou search --limit 3 '$query'"
+  "$zhisou" search --limit 3 -- "$query"
 done
+
+step "zhisou search --limit 0 --facets org,year 'org:(deepseek OR moonshot)'"
+"$zhisou" search --limit 0 --facets org,year -- 'org:(deepseek OR moonshot)'
+
+step "zhisou parse 'org:(deepseek OR moonshot) date:2025Q1..'"
+"$zhisou" parse -- 'org:(deepseek OR moonshot) date:2025Q1..'
+
+printf '\nThe search page: %s serve   (then open http://127.0.0.1:8080)\n' "$zhisou"
