@@ -440,7 +440,12 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     for (std::size_t i = 0; i < spies.size(); ++i)
         result.facets.emplace_back(request.facets[i], facet_values(request.facets[i], *spies[i]));
 
-    const std::vector<std::string> marks = highlight_terms(compiled.highlight_terms);
+    std::vector<std::string> marks = highlight_terms(compiled.highlight_terms);
+    if (compiled.mode == MatchMode::Ranked) {
+        std::erase_if(marks, [&](const std::string& term) {
+            return detail::too_common_for_ranking(term, opened.database);
+        });
+    }
     const Highlighter highlighter(shared_analyzer(), marks);
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end() && result.hits.size() < request.limit; ++it) {

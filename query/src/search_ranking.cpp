@@ -39,7 +39,6 @@ Q scaled_or(const std::vector<Q>& parts, double weight) {
 
 Q ranked_query(const ast::Query& parsed, const text::Analyzer& analyzer,
                const Xapian::Database& db) {
-    const double doccount = std::max<double>(1.0, db.get_doccount());
     std::vector<Q> words;
     std::vector<Q> bigrams;
     std::vector<Q> unigrams;
@@ -48,8 +47,7 @@ Q ranked_query(const ast::Query& parsed, const text::Analyzer& analyzer,
         if (std::find(seen.begin(), seen.end(), token.term) != seen.end())
             continue;
         seen.push_back(token.term);
-        if (token.kind != text::TokenKind::Compound &&
-            db.get_termfreq(token.term) > kCommonShare * doccount)
+        if (token.kind != text::TokenKind::Compound && too_common_for_ranking(token.term, db))
             continue;
         switch (token.kind) {
         case text::TokenKind::Word:
@@ -124,6 +122,10 @@ Xapian::Query rank(const CompiledQuery& compiled, const ast::Query& parsed,
     if (boosts.empty())
         return compiled.query;
     return Q(Q::OP_AND_MAYBE, compiled.query, Q(Q::OP_OR, boosts.begin(), boosts.end()));
+}
+
+bool too_common_for_ranking(const std::string& term, const Xapian::Database& db) {
+    return db.get_termfreq(term) > kCommonShare * std::max<double>(1.0, db.get_doccount());
 }
 
 Xapian::BM25Weight weighting() {

@@ -17,10 +17,13 @@ namespace zhisou::query::detail {
 
 /// The compiled query with the ranking boosts added (title, phrase, org "aboutness").
 [[nodiscard]] Xapian::Query rank(const CompiledQuery& compiled, const ast::Query& parsed,
-                                 const Xapian::Database& database,
-                                 const text::Analyzer& analyzer);
+                                 const Xapian::Database& database, const text::Analyzer& analyzer);
 
 [[nodiscard]] Xapian::BM25Weight weighting();
+
+/// Ranked mode leaves this term out of the query (it is in too many documents), so snippets
+/// should not highlight it either.
+[[nodiscard]] bool too_common_for_ranking(const std::string& term, const Xapian::Database& db);
 
 /// Why a hit matched: the query terms it contains, in a readable form.
 [[nodiscard]] std::vector<std::string>

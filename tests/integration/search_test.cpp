@@ -317,6 +317,15 @@ TEST_F(SearchSamples, RepairedMojibakeIsHighlightedInTheRepairedText) {
               "channel, she…");
 }
 
+TEST_F(SearchSamples, RankedModeHighlightsOnlyTheTermsItSearched) {
+    // 了 is in most samples, so a pasted question leaves it out of the query and of the marks.
+    const SearchResult result = search("智谱发布了哪些开源模型？");
+    ASSERT_FALSE(result.hits.empty());
+    const std::string snippet = result.hits[0].snippet.bracketed();
+    EXPECT_NE(snippet.find("[[智谱]]"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("[[了]]"), std::string::npos) << snippet;
+}
+
 TEST_F(SearchSamples, HtmlSnippetsAreEscaped) {
     const SearchResult result = search("\"Signal & Noise\"");
     ASSERT_FALSE(result.hits.empty());
