@@ -19,6 +19,7 @@
 #include <zhisou/index/schema.h>
 #include <zhisou/query/compile.h>
 #include <zhisou/query/parse.h>
+#include <zhisou/query/saved.h>
 #include <zhisou/text/analyzer.h>
 
 #include "../io.h"
@@ -69,12 +70,8 @@ int run_parse(const ParseCommandOptions& options) {
                                   nullptr,  options.unknown_org_as_text};
     if (database) {
         context.database = &*database;
-        context.saved_query = [&database](std::string_view name) -> std::optional<std::string> {
-            std::string stored =
-                database->get_metadata(std::string(schema::kMetaSavedPrefix) + std::string(name));
-            if (stored.empty())
-                return std::nullopt;
-            return stored;
+        context.saved_query = [&database](std::string_view name) {
+            return query::saved_query_text(*database, name);
         };
     }
     if (!options.today.empty()) {

@@ -25,6 +25,8 @@
 #include <zhisou/query/saved.h>
 #include <zhisou/text/analyzer.h>
 
+#include "shared_analyzer.h"
+
 namespace zhisou::query {
 namespace {
 
@@ -55,10 +57,7 @@ std::int64_t now_seconds() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
-const text::Analyzer& shared_analyzer() {
-    static const text::Analyzer analyzer;
-    return analyzer;
-}
+using detail::shared_analyzer;
 
 // --- Reading ---------------------------------------------------------------------------------
 
@@ -168,10 +167,7 @@ void validate(const Xapian::Database& db, std::string_view name, std::string_vie
             return it->second;
         if (!is_valid_name(other))
             return std::nullopt;
-        std::string stored = db.get_metadata(key(schema::kMetaSavedPrefix, other));
-        if (stored.empty())
-            return std::nullopt;
-        return stored;
+        return saved_query_text(db, other);
     };
     static_cast<void>(compile(parse(text), context));
 }
@@ -264,6 +260,13 @@ std::optional<std::int64_t> parse_utc(const std::string& text) {
 }
 
 } // namespace
+
+std::optional<std::string> saved_query_text(const Xapian::Database& db, std::string_view name) {
+    std::string stored = db.get_metadata(key(schema::kMetaSavedPrefix, name));
+    if (stored.empty())
+        return std::nullopt;
+    return stored;
+}
 
 void check_saved_name(std::string_view name) {
     if (is_valid_name(name))

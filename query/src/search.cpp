@@ -15,10 +15,12 @@
 #include <zhisou/index/writer.h>
 #include <zhisou/query/limits.h>
 #include <zhisou/query/parse.h>
+#include <zhisou/query/saved.h>
 #include <zhisou/query/search.h>
 #include <zhisou/text/analyzer.h>
 
 #include "search_ranking.h"
+#include "shared_analyzer.h"
 
 namespace zhisou::query {
 namespace {
@@ -33,10 +35,7 @@ constexpr Xapian::doccount kExactTotalsUpTo = 100;
 constexpr Xapian::doccount kFacetCheckAtMost = 200000;
 constexpr std::size_t kFacetValues = 20;
 
-const text::Analyzer& shared_analyzer() {
-    static const text::Analyzer analyzer;
-    return analyzer;
-}
+using detail::shared_analyzer;
 
 std::string json_string(const json& data, const char* key) {
     const auto it = data.find(key);
@@ -278,13 +277,7 @@ struct Searcher::Impl {
                                request.lenient};
         context.database = &opened.database;
         const Xapian::Database* db = &opened.database;
-        context.saved_query = [db](std::string_view name) -> std::optional<std::string> {
-            std::string stored =
-                db->get_metadata(std::string(schema::kMetaSavedPrefix) + std::string(name));
-            if (stored.empty())
-                return std::nullopt;
-            return stored;
-        };
+        context.saved_query = [db](std::string_view name) { return saved_query_text(*db, name); };
         if (request.today) {
             const auto today = *request.today;
             context.today = [today] { return today; };

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <xapian.h>
 
 namespace zhisou::query {
 
@@ -30,6 +31,11 @@ inline constexpr std::size_t kMaxSavedNameBytes = 64;
 inline constexpr std::size_t kMaxRecordedIds = 10000;
 /// export_json()'s "version"; import_json() accepts this version only.
 inline constexpr int kSavedJsonVersion = 1;
+
+/// The text of the saved query NAME in an open index, or nullopt: what `saved:NAME` expands
+/// to (CompileContext::saved_query) wherever a query is compiled against an index.
+[[nodiscard]] std::optional<std::string> saved_query_text(const Xapian::Database& db,
+                                                          std::string_view name);
 
 /// Throws InputError saying what a valid name looks like, unless `name` is one.
 void check_saved_name(std::string_view name);
