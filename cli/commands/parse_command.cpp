@@ -58,12 +58,7 @@ json error_json(const query::ParseError& error) {
 }
 
 int run_parse(const ParseCommandOptions& options) {
-    std::string text;
-    for (const auto& word : options.words) {
-        if (!text.empty())
-            text += ' ';
-        text += word;
-    }
+    const std::string text = join(options.words, " ");
     const text::Analyzer analyzer;
     const std::optional<Xapian::Database> database = open_index(options.index_dir);
     query::CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {},

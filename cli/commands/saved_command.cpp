@@ -43,16 +43,6 @@ struct SavedRunOptions {
     bool only_new = false;
 };
 
-std::string join_words(const std::vector<std::string>& words) {
-    std::string text;
-    for (const auto& word : words) {
-        if (!text.empty())
-            text += ' ';
-        text += word;
-    }
-    return text;
-}
-
 query::SavedQueries open_store(const std::string& index_flag) {
     return query::SavedQueries(resolve_index_dir(index_flag));
 }
@@ -88,7 +78,7 @@ void print_json(const json& value) {
 // --- The sub-commands ------------------------------------------------------------------------
 
 int run_add(const SavedCommandOptions& options) {
-    const std::string text = join_words(options.words);
+    const std::string text = join(options.words, " ");
     open_store(options.index_dir).add(options.name, text, options.replace);
     std::cout << "saved " << options.name << ": " << text << '\n';
     return 0;

@@ -21,16 +21,6 @@ struct SearchCommandOptions {
     std::vector<std::string> words;
 };
 
-std::string join_words(const std::vector<std::string>& words) {
-    std::string text;
-    for (const auto& word : words) {
-        if (!text.empty())
-            text += ' ';
-        text += word;
-    }
-    return text;
-}
-
 } // namespace
 
 void add_search_options(CLI::App& command, SearchOptions& options) {
@@ -95,7 +85,7 @@ void add_search_command(CLI::App& app, Action& action) {
         action = [options] {
             query::Searcher searcher = open_searcher(options->search);
             const auto result =
-                searcher.search(make_request(options->search, join_words(options->words)));
+                searcher.search(make_request(options->search, join(options->words, " ")));
             return print_search(options->search, result);
         };
     });

@@ -3,18 +3,10 @@
 #include <fmt/format.h>
 #include <ostream>
 
+#include "../io.h"
+
 namespace zhisou::cli {
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += separator;
-        out += item;
-    }
-    return out;
-}
 
 std::string dim(const std::string& text, bool colour) {
     return colour ? "\033[2m" + text + "\033[0m" : text;
