@@ -48,14 +48,11 @@ std::string json_string(const json& data, const char* key) {
 std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) {
     std::vector<std::string> out;
     for (const std::string& term : terms) {
+        // Unprefixed terms are lower-case, so a leading "S" is always the title prefix:
+        // "Sglm" -> "glm", "SXB智谱" -> "XB智谱".
         std::string plain = term;
-        if (plain.starts_with(schema::kTitlePrefix) && plain.size() > 1 &&
-            !(plain[1] >= 'A' && plain[1] <= 'Z')) {
+        if (plain.starts_with(schema::kTitlePrefix) && plain.size() > schema::kTitlePrefix.size())
             plain.erase(0, schema::kTitlePrefix.size());
-        } else if (plain.starts_with("S") && plain.size() > 1) {
-            // "SXB.." (a title bigram) -> "XB.."
-            plain.erase(0, 1);
-        }
         if (std::find(out.begin(), out.end(), plain) == out.end())
             out.push_back(std::move(plain));
     }
