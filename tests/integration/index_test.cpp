@@ -20,24 +20,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using zhisou::testing::index_json;
 using zhisou::testing::run_zhisou;
 using zhisou::testing::samples_dir;
 using zhisou::testing::TempDir;
-
-json index_json(const fs::path& index, const std::vector<std::string>& inputs,
-                std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"index", "--json", "--index", index.string()};
-    args.insert(args.end(), extra.begin(), extra.end());
-    args.insert(args.end(), inputs.begin(), inputs.end());
-    const auto result = run_zhisou(args);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return json::parse(result.out);
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
+using zhisou::testing::write_file;
 
 std::size_t count_id_terms(const fs::path& index) {
     Xapian::Database db(index.string());

@@ -25,9 +25,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using zhisou::testing::index_json;
 using zhisou::testing::run_zhisou;
 using zhisou::testing::samples_dir;
 using zhisou::testing::TempDir;
+using zhisou::testing::write_file;
 
 // Queries that exercise ranking, boolean fields, dates, OR, phrases and near-duplicates.
 const std::vector<std::string> kQueries{
@@ -128,16 +130,6 @@ private:
     unsigned m_port = 0;
 };
 
-json index_json(const fs::path& index, const std::vector<std::string>& inputs,
-                std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"index", "--json", "--index", index.string()};
-    args.insert(args.end(), extra.begin(), extra.end());
-    args.insert(args.end(), inputs.begin(), inputs.end());
-    const auto result = run_zhisou(args);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return result.exit_code == 0 ? json::parse(result.out) : json::object();
-}
-
 json search_json(const fs::path& index, const std::string& query,
                  std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"search",  "--json",     "--index",  index.string(),
@@ -179,11 +171,6 @@ void expect_same_answers(const fs::path& expected, const fs::path& actual,
 
 std::size_t documents_in(const fs::path& database) {
     return Xapian::Database(database.string()).get_doccount();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
 }
 
 void save_query(const fs::path& database, const std::string& name, const std::string& query) {

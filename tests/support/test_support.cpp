@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <random>
 #include <signal.h>
@@ -161,6 +162,21 @@ RunResult run_zhisou(const std::vector<std::string>& args, const std::string& st
     ::waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+nlohmann::json index_json(const fs::path& index, const std::vector<std::string>& inputs,
+                          const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"index", "--json", "--index", index.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    const auto result = run_zhisou(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.exit_code == 0 ? nlohmann::json::parse(result.out) : nlohmann::json::object();
 }
 
 } // namespace zhisou::testing

@@ -2,6 +2,7 @@
 // Shared helpers for Zhisou's tests: where the data is, temporary directories, running the CLI.
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,15 @@ struct RunResult {
 [[nodiscard]] RunResult run_zhisou(const std::vector<std::string>& args,
                                    const std::string& stdin_text = {},
                                    const std::vector<std::string>& env = {});
+
+/// Writes `text` to `path`, creating its folders.
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+/// Runs `zhisou index --json --index INDEX EXTRA... INPUTS...`, expects success, and returns
+/// its summary (an empty object when it failed, after the test failure is recorded).
+nlohmann::json index_json(const std::filesystem::path& index,
+                          const std::vector<std::string>& inputs,
+                          const std::vector<std::string>& extra = {});
 
 } // namespace zhisou::testing
 
