@@ -13,6 +13,7 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc>=72 icu-i18n)
 find_package(Boost 1.74 CONFIG REQUIRED)      # headers only: Spirit X3
 find_package(fmt 9 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED) # JSONL input, stored document data, --json output
+find_package(simdjson 3 CONFIG REQUIRED)        # reading hits' stored data on the search path
 find_package(CLI11 2.1 CONFIG REQUIRED)          # sub-commands and option groups of the CLI
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo) # HTML parsing for .html sources
 # zhisou serve. Debian builds cpp-httplib as a shared library (libcpp-httplib.so, with TLS,

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -40,6 +41,13 @@ std::size_t forward_chars(std::string_view text, std::size_t at, std::size_t cou
     return at;
 }
 
+std::size_t count_chars(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text)
+        count += !is_continuation(c);
+    return count;
+}
+
 // Texts shorter than this are analysed whole: finding windows would cost about as much.
 constexpr std::size_t kWindowedFromBytes = 1024;
 // With more distinct needles than this (a long pasted query), the whole text is analysed.
@@ -78,6 +86,18 @@ std::vector<std::string> needles_of(std::string_view term) {
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z'))
         return {}; // a prefix this code does not know
     return {std::string(term)};
+}
+
+// glibc's memmem: string_view::find looks for the first byte and compares from there, which for
+// Chinese needles (first bytes 0xE4..0xE9, as in every Han character) stops at every character.
+std::size_t find_bytes(std::string_view haystack, std::string_view needle, std::size_t from) {
+    if (from > haystack.size())
+        return std::string_view::npos;
+    const void* found =
+        ::memmem(haystack.data() + from, haystack.size() - from, needle.data(), needle.size());
+    return found == nullptr ? std::string_view::npos
+                            : static_cast<std::size_t>(static_cast<const char*>(found) -
+                                                       haystack.data());
 }
 
 // A token cannot start inside a run of ASCII letters or of ASCII digits (letter and digit
@@ -230,13 +250,16 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
         if (m_terms.insert(term).second)
             m_term_list.push_back(std::move(term));
     }
-    for (const std::string& term : m_term_list) {
-        const auto needles = needles_of(term);
+    for (std::size_t t = 0; t < m_term_list.size(); ++t) {
+        const auto needles = needles_of(m_term_list[t]);
         if (needles.empty()) {
             m_needles.clear(); // a term we cannot look for cheaply: analyse everything
+            m_term_needles.clear();
             return;
         }
         m_needles.insert(m_needles.end(), needles.begin(), needles.end());
+        for (const std::string& needle : needles)
+            m_term_needles.emplace_back(needle, t);
     }
     std::sort(m_needles.begin(), m_needles.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
@@ -244,6 +267,7 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
     m_needles.erase(std::unique(m_needles.begin(), m_needles.end()), m_needles.end());
     if (m_needles.size() > kMaxNeedles) {
         m_needles.clear(); // a pasted page: searching each needle costs more than analysing
+        m_term_needles.clear();
         return;
     }
     // A needle that contains another one adds no window the shorter one does not find.
@@ -258,23 +282,34 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
     m_needles = std::move(minimal);
 }
 
+std::vector<Highlighter::Match>
+Highlighter::needle_hits(std::string_view text,
+                         const std::vector<std::pair<std::string, std::size_t>>& needles) const {
+    std::vector<Match> hits;
+    const text::NormalizedText normalized = m_normalizer.normalize_mapped(text);
+    const std::string_view folded = normalized.text;
+    for (const auto& [needle, term] : needles) {
+        for (std::size_t at = find_bytes(folded, needle, 0); at != std::string_view::npos;
+             at = find_bytes(folded, needle, at + 1)) {
+            if (can_start_token(folded, at)) {
+                hits.push_back({normalized.original_begin(at),
+                                normalized.original_end(at + needle.size()), term});
+            }
+        }
+    }
+    return hits;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>>
 Highlighter::candidate_windows(std::string_view text) const {
     std::vector<std::pair<std::size_t, std::size_t>> windows;
     if (m_needles.empty() || text.size() < kWindowedFromBytes)
         return windows;
-    const text::NormalizedText normalized = m_normalizer.normalize_mapped(text);
-    const std::string_view folded = normalized.text;
-    for (const std::string& needle : m_needles) {
-        for (std::size_t at = folded.find(needle); at != std::string_view::npos;
-             at = folded.find(needle, at + 1)) {
-            if (!can_start_token(folded, at))
-                continue;
-            const std::size_t begin = normalized.original_begin(at);
-            const std::size_t end = normalized.original_end(at + needle.size());
-            windows.emplace_back(boundary_before(text, begin), boundary_after(text, end));
-        }
-    }
+    std::vector<std::pair<std::string, std::size_t>> needles;
+    for (const std::string& needle : m_needles)
+        needles.emplace_back(needle, 0);
+    for (const Match& hit : needle_hits(text, needles))
+        windows.emplace_back(boundary_before(text, hit.begin), boundary_after(text, hit.end));
     if (windows.empty()) {
         windows.emplace_back(0, 0); // nothing can match: analyse nothing
         return windows;
@@ -297,39 +332,57 @@ Highlighter::candidate_windows(std::string_view text) const {
     return merged;
 }
 
+namespace {
+
+// The part of a text snippets look at (see kMaxAnalyzedBytes), cut at a character start.
+std::string_view analyzed_part(std::string_view text) {
+    if (text.size() <= kMaxAnalyzedBytes)
+        return text;
+    std::size_t cut = kMaxAnalyzedBytes;
+    while (cut > 0 && is_continuation(text[cut]))
+        --cut;
+    return text.substr(0, cut);
+}
+
+} // namespace
+
+void Highlighter::analyze_range(std::string_view text, std::size_t begin, std::size_t end,
+                                std::vector<Match>& matches) const {
+    m_analyzer.analyze(text.substr(begin, end - begin), text::AnalyzeMode::Highlight,
+                       [&](const text::Token& token) {
+                           if (!m_terms.contains(token.term))
+                               return;
+                           const auto it =
+                               std::find(m_term_list.begin(), m_term_list.end(), token.term);
+                           matches.push_back(
+                               {begin + token.begin, begin + token.end,
+                                static_cast<std::size_t>(it - m_term_list.begin())});
+                       });
+}
+
 std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
     std::vector<Match> matches;
     if (m_terms.empty())
         return matches;
-    if (text.size() > kMaxAnalyzedBytes) {
-        std::size_t cut = kMaxAnalyzedBytes;
-        while (cut > 0 && is_continuation(text[cut]))
-            --cut;
-        text = text.substr(0, cut);
-    }
-    const auto analyze = [&](std::size_t offset, std::string_view part) {
-        m_analyzer.analyze(part, text::AnalyzeMode::Highlight, [&](const text::Token& token) {
-            if (!m_terms.contains(token.term))
-                return;
-            const auto it = std::find(m_term_list.begin(), m_term_list.end(), token.term);
-            matches.push_back({offset + token.begin, offset + token.end,
-                               static_cast<std::size_t>(it - m_term_list.begin())});
-        });
-    };
+    text = analyzed_part(text);
     const auto windows = candidate_windows(text);
     if (windows.empty()) {
-        analyze(0, text);
+        analyze_range(text, 0, text.size(), matches);
     } else {
         for (const auto& [begin, end] : windows) {
             if (end > begin)
-                analyze(begin, text.substr(begin, end - begin));
+                analyze_range(text, begin, end, matches);
         }
     }
+    sort_matches(matches);
+    return matches;
+}
+
+void Highlighter::sort_matches(std::vector<Match>& matches) {
     // A total order, so that the passage chosen does not depend on the order found in.
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
         return std::tie(a.begin, a.end, a.term) < std::tie(b.begin, b.end, b.term);
     });
-    return matches;
 }
 
 namespace {
@@ -391,8 +444,8 @@ Snippet make_snippet(std::string_view text, std::size_t begin, std::size_t end,
 
 } // namespace
 
-Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const {
-    const auto matches = find_matches(text);
+std::size_t Highlighter::passage_begin(std::string_view text, const std::vector<Match>& matches,
+                                       std::size_t term_count, std::size_t max_chars) {
     std::size_t best_begin = 0;
     if (!matches.empty()) {
         // Score each passage that starts just before a match: distinct terms first, then
@@ -400,10 +453,19 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
         // first that ends past it; passage ends only move forward, so two indexes slide.
         std::size_t best_score = 0;
         const std::size_t candidates = std::min<std::size_t>(matches.size(), 256);
-        std::vector<std::size_t> in_window(m_term_list.size(), 0);
+        std::vector<std::size_t> in_window(term_count, 0);
         std::size_t distinct = 0, next = 0;
+        // The window [matches[i].begin, window_end) holds max_chars characters (fewer at the
+        // end of the text); both ends move forward by the same number of characters.
+        std::size_t window_begin = matches[0].begin;
+        std::size_t window_end = forward_chars(text, window_begin, max_chars);
         for (std::size_t i = 0; i < candidates; ++i) {
-            const std::size_t window_end = forward_chars(text, matches[i].begin, max_chars);
+            if (matches[i].begin != window_begin) {
+                const std::size_t moved = count_chars(
+                    text.substr(window_begin, matches[i].begin - window_begin));
+                window_begin = matches[i].begin;
+                window_end = forward_chars(text, window_end, moved);
+            }
             for (next = std::max(next, i); next < matches.size() && matches[next].end <= window_end;
                  ++next) {
                 distinct += in_window[matches[next].term]++ == 0;
@@ -427,11 +489,44 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
            (text[best_begin] == ' ' || text[best_begin] == '\n' || text[best_begin] == '\r')) {
         ++best_begin;
     }
-    const std::size_t end = forward_chars(text, best_begin, max_chars);
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    for (const auto& m : matches)
-        spans.emplace_back(m.begin, m.end);
-    return make_snippet(text, best_begin, end, spans);
+    return best_begin;
+}
+
+Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const {
+    const auto spans_of = [](const std::vector<Match>& matches) {
+        std::vector<std::pair<std::size_t, std::size_t>> spans;
+        spans.reserve(matches.size());
+        for (const auto& m : matches)
+            spans.emplace_back(m.begin, m.end);
+        return spans;
+    };
+    if (!m_terms.empty() && !m_needles.empty() && text.size() >= kWindowedFromBytes) {
+        // Long text: choose the passage by where each term's needles occur (a term's needle
+        // stands for the term, so distinct terms are counted as with the Analyzer's matches),
+        // then analyse only that passage, from the hard boundary before it to the one after,
+        // for the exact marks. Analysing every candidate window of a long document cost most
+        // of a search's time.
+        std::vector<Match> hits = needle_hits(analyzed_part(text), m_term_needles);
+        if (hits.empty()) {
+            const std::size_t begin = passage_begin(text, hits, 0, max_chars);
+            return make_snippet(text, begin, forward_chars(text, begin, max_chars), {});
+        }
+        sort_matches(hits);
+        const std::size_t begin = passage_begin(text, hits, m_term_list.size(), max_chars);
+        const std::size_t end = forward_chars(text, begin, max_chars);
+        std::vector<Match> matches;
+        analyze_range(text, boundary_before(text, begin), boundary_after(text, end), matches);
+        if (std::any_of(matches.begin(), matches.end(),
+                        [&](const Match& m) { return m.end > begin && m.begin < end; })) {
+            sort_matches(matches);
+            return make_snippet(text, begin, end, spans_of(matches));
+        }
+        // Only needle hits that are no term (a stem's prefix inside another word): look at
+        // every candidate window instead.
+    }
+    const auto matches = find_matches(text);
+    const std::size_t begin = passage_begin(text, matches, m_term_list.size(), max_chars);
+    return make_snippet(text, begin, forward_chars(text, begin, max_chars), spans_of(matches));
 }
 
 Snippet Highlighter::whole(std::string_view text) const {

@@ -171,6 +171,41 @@ TEST(Snippet, WholeAgreesWithAnalysingEverything) {
     EXPECT_EQ(highlighter_for(pasted).whole(text).marks, reference_marks(pasted, text));
 }
 
+// A long text's passage is chosen by where the query's needles occur, and only that passage is
+// analysed: its marks must still be exactly the Analyzer's (reference_marks) inside it.
+TEST(Snippet, BestPassageOfALongTextHasTheAnalyzersMarks) {
+    std::string text; // single spaces only, so the passage is a plain substring of the text
+    for (int i = 0; i < 40; ++i) {
+        text += "第" + std::to_string(i) + "段：無關的內容 unrelated filler text 只是填充。 ";
+        if (i == 17)
+            text += "香港網絡安全條例（草案）與智谱 GLM-4.7 released; the possibility of dying stars. ";
+    }
+    ASSERT_GT(text.size(), 2048U);
+    for (const char* query : {"网络安全", "智谱 GLM-4.7", "release", "条例 草案", "possible die"}) {
+        const Snippet s = highlighter_for(query).best_passage(text, 80);
+        ASSERT_FALSE(s.marks.empty()) << query;
+        const std::size_t start = text.find(s.text);
+        ASSERT_NE(start, std::string::npos) << query;
+        Spans expected;
+        for (const auto& [b, e] : reference_marks(query, text)) {
+            if (e > start && b < start + s.text.size())
+                expected.emplace_back(std::max(b, start) - start,
+                                      std::min(e, start + s.text.size()) - start);
+        }
+        EXPECT_EQ(s.marks, expected) << query << ": " << s.bracketed();
+        EXPECT_NE(s.bracketed().find("[["), std::string::npos);
+    }
+    const std::string gap(3000, ' ');
+    // The exact word (its word and stem terms) beats a form that matches by stem only, as when
+    // every candidate is analysed.
+    EXPECT_EQ(best("possibility", "possibly so" + gap + "the possibility here", 20),
+              "…the [[possibility]] here");
+    // A needle that occurs where no term matches (the stem's prefix possib in "possibxyz"):
+    // the passage falls back to analysing every candidate and finds the real match.
+    EXPECT_EQ(best("possibility", "possibxyz" + gap + "and possibly here", 20),
+              "…and [[possibly]] here");
+}
+
 // The same on real documents of the shared news corpus (skipped without it).
 TEST(Snippet, WholeAgreesWithAnalysingEverythingOnNewsDocuments) {
     const auto corpus = eval::shared_corpus();

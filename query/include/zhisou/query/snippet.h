@@ -53,6 +53,19 @@ private:
         std::size_t term; // index into m_term_list, for distinct counting
     };
     [[nodiscard]] std::vector<Match> find_matches(std::string_view text) const;
+    /// Analyses text[begin, end) (which must start and end at token boundaries) and appends the
+    /// query's terms found there.
+    void analyze_range(std::string_view text, std::size_t begin, std::size_t end,
+                       std::vector<Match>& matches) const;
+    /// Where the needles (needle, term index) occur: a superset of the places their terms
+    /// can match, found without the Analyzer.
+    [[nodiscard]] std::vector<Match>
+    needle_hits(std::string_view text,
+                const std::vector<std::pair<std::string, std::size_t>>& needles) const;
+    static void sort_matches(std::vector<Match>& matches);
+    /// The start of the best passage for these sorted matches of `term_count` distinct terms.
+    static std::size_t passage_begin(std::string_view text, const std::vector<Match>& matches,
+                                     std::size_t term_count, std::size_t max_chars);
     /// Byte ranges of `text` that hold every possible match; empty when that is all of it.
     [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>>
     candidate_windows(std::string_view text) const;
@@ -64,6 +77,8 @@ private:
     /// Normalized strings at least one of which occurs (normalized) wherever a term matches;
     /// empty when some term has none, and then the whole text is analysed.
     std::vector<std::string> m_needles;
+    /// Every term's needles with the term's index in m_term_list (for scoring passages).
+    std::vector<std::pair<std::string, std::size_t>> m_term_needles;
 };
 
 } // namespace zhisou::query

@@ -1,0 +1,96 @@
+#include <simdjson.h>
+
+#include "stored_fields.h"
+
+namespace zhisou::query::detail {
+namespace {
+
+namespace od = simdjson::ondemand;
+using Value = simdjson::simdjson_result<od::value>;
+
+// One parser per thread: it keeps its buffers between documents (a search reads ten).
+od::parser& thread_parser() {
+    thread_local od::parser parser;
+    return parser;
+}
+
+void read_string(Value value, std::string& out) {
+    std::string_view text;
+    if (value.get_string().get(text) == simdjson::SUCCESS)
+        out.assign(text);
+}
+
+void read_org_ids(Value value, std::vector<std::string>& out) {
+    od::array orgs;
+    if (value.get_array().get(orgs) != simdjson::SUCCESS)
+        return;
+    for (auto element : orgs) {
+        od::object org;
+        if (element.get_object().get(org) != simdjson::SUCCESS)
+            continue;
+        std::string_view id;
+        if (org.find_field_unordered("id").get_string().get(id) == simdjson::SUCCESS)
+            out.emplace_back(id);
+    }
+}
+
+// Calls on_field(key, value) for each member of the top-level object; stops at the first
+// syntax error (the fields read so far are kept).
+template <typename OnField>
+void for_each_field(std::string_view data, OnField on_field) {
+    const simdjson::padded_string padded(data);
+    od::document document;
+    if (thread_parser().iterate(padded).get(document) != simdjson::SUCCESS)
+        return;
+    od::object object;
+    if (document.get_object().get(object) != simdjson::SUCCESS)
+        return;
+    for (auto member : object) {
+        std::string_view key;
+        if (member.unescaped_key().get(key) != simdjson::SUCCESS)
+            return;
+        if (!on_field(key, member.value()))
+            return;
+    }
+}
+
+} // namespace
+
+StoredFields read_stored_fields(std::string_view data, bool with_text) {
+    StoredFields out;
+    for_each_field(data, [&](std::string_view key, Value value) {
+        if (key == "id")
+            read_string(value, out.id);
+        else if (key == "title")
+            read_string(value, out.title);
+        else if (key == "date")
+            read_string(value, out.date);
+        else if (key == "source")
+            read_string(value, out.source);
+        else if (key == "lang")
+            read_string(value, out.lang);
+        else if (key == "path")
+            read_string(value, out.path);
+        else if (key == "url")
+            read_string(value, out.url);
+        else if (key == "orgs")
+            read_org_ids(value, out.orgs);
+        else if (key == "text" && with_text)
+            read_string(value, out.text);
+        return true;
+    });
+    return out;
+}
+
+std::string read_stored_id(std::string_view data) {
+    std::string id;
+    for_each_field(data, [&](std::string_view key, Value value) {
+        if (key != "id")
+            return true;
+        read_string(value, id);
+        return false;
+    });
+    return id;
+}
+
+} // namespace zhisou::query::detail
