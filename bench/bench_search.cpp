@@ -16,6 +16,8 @@
 //   --class NAME     only the queries of this class
 //   --list           every query with its median times and match counts
 //   --no-snippets    Zhisou without snippets (how much of its time they take)
+//   --facets LIST    Zhisou also counts these facets (org,year,source,lang), as the search
+//                    page asks for
 
 #include <algorithm>
 #include <chrono>
@@ -54,6 +56,7 @@ struct Options {
     bool list = false;
     std::size_t slowest = 5;
     bool snippets = true;
+    std::vector<zhisou::query::Facet> facets;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -100,6 +103,13 @@ Options parse_options(int argc, char** argv) {
             options.slowest = count_value(flag, value);
         else if (flag == "--class")
             options.only_class = value;
+        else if (flag == "--facets") {
+            try {
+                options.facets = zhisou::query::parse_facets(value);
+            } catch (const zhisou::Error& e) {
+                usage_error(e.what());
+            }
+        }
         else if (flag == "--engine") {
             if (value != "both" && value != "zhisou" && value != "xapian")
                 usage_error("--engine is both, zhisou or xapian, not '" + value + "'");
@@ -255,6 +265,7 @@ int run(const Options& options) {
                     request.query = queries[i].zhisou;
                     request.limit = 10;
                     request.snippets = options.snippets;
+                    request.facets = options.facets;
                     std::size_t rendered = 0;
                     const Timing t = timed([&] {
                         const auto result = searcher->search(request);

@@ -4,7 +4,8 @@
 # p50/p99 latency, errors and the server's RSS at start and end.
 #   bench/bench_server.sh [INDEX]     (default: index ../shared/corpus/news/*.jsonl first)
 # Environment: ZHISOU (binary, default build/bin/zhisou), DURATION (60s), CONNECTIONS (32),
-# THREADS (wrk threads, 2), SERVER_THREADS (zhisou serve --threads, default its own).
+# THREADS (wrk threads, 2), SERVER_THREADS (zhisou serve --threads, default its own),
+# MODES ("cached uncached": the server as shipped, then with --cache 0).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 zhisou=${ZHISOU:-$root/build/bin/zhisou}
@@ -12,7 +13,7 @@ duration=${DURATION:-60s}
 connections=${CONNECTIONS:-32}
 wrk_threads=${THREADS:-2}
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[[ -n $server ]] && { kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; }; rm -rf "$work"' EXIT
 server=
 
 command -v wrk >/dev/null || { echo "zhisou: error: wrk not found (apt-get install wrk)" >&2; exit 1; }
@@ -60,30 +61,49 @@ done = function(summary, latency, requests)
 end
 LUA
 
-server_args=(serve --index "$index" --port 0 --quiet)
-[[ -n ${SERVER_THREADS:-} ]] && server_args+=(--threads "$SERVER_THREADS")
-"$zhisou" "${server_args[@]}" >"$work/server.out" 2>"$work/server.err" &
-server=$!
-url=
-for _ in $(seq 100); do
-  url=$(grep -oE 'http://[0-9.]+:[0-9]+' "$work/server.out" || true)
-  [[ -n $url ]] && break
-  sleep 0.1
+# One server per mode: "cached" is `zhisou serve` as shipped (repeated searches answered from
+# its result cache until the index changes); "uncached" is --cache 0, every request searched.
+# The query list repeats, so the cached row mostly measures the cache and HTTP; the uncached row
+# is the capacity for queries never seen before.
+rows=()
+run_mode() {
+  local mode=$1
+  local server_args=(serve --index "$index" --port 0 --quiet)
+  [[ -n ${SERVER_THREADS:-} ]] && server_args+=(--threads "$SERVER_THREADS")
+  [[ $mode == uncached ]] && server_args+=(--cache 0)
+  "$zhisou" "${server_args[@]}" >"$work/server.out" 2>"$work/server.err" &
+  server=$!
+  local url=
+  for _ in $(seq 100); do
+    url=$(grep -oE 'http://[0-9.]+:[0-9]+' "$work/server.out" || true)
+    [[ -n $url ]] && break
+    sleep 0.1
+  done
+  [[ -n $url ]] || { cat "$work/server.err" >&2; exit 1; }
+  rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server/status"; }
+
+  # Warm up (opens one Searcher per worker thread, loads the index pages), then measure.
+  wrk -t "$wrk_threads" -c "$connections" -d 5s -s "$work/queries.lua" "$url" >/dev/null
+  local rss_start rss_end result
+  rss_start=$(rss)
+  echo "== $mode" >&2
+  wrk -t "$wrk_threads" -c "$connections" -d "$duration" --latency -s "$work/queries.lua" "$url" | tee "$work/wrk.out" >&2
+  rss_end=$(rss)
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+  server=
+
+  result=$(grep '^RESULT' "$work/wrk.out")
+  value() { sed -E "s/.* $1=([^ ]+).*/\\1/" <<<"$result"; }
+  rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$mode" "$connections" "$duration" \
+    "$(value rps)" "$(value p50_ms)" "$(value p99_ms)" \
+    "$(( $(value socket_errors) + $(value status_errors) ))" "$rss_start" "$rss_end")")
+}
+
+for mode in ${MODES:-cached uncached}; do
+  run_mode "$mode"
 done
-[[ -n $url ]] || { cat "$work/server.err" >&2; exit 1; }
-rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server/status"; }
-
-# Warm up (opens one Searcher per worker thread, loads the index pages), then measure.
-wrk -t "$wrk_threads" -c "$connections" -d 5s -s "$work/queries.lua" "$url" >/dev/null
-rss_start=$(rss)
-wrk -t "$wrk_threads" -c "$connections" -d "$duration" --latency -s "$work/queries.lua" "$url" | tee "$work/wrk.out" >&2
-rss_end=$(rss)
-
-result=$(grep '^RESULT' "$work/wrk.out")
-value() { sed -E "s/.* $1=([^ ]+).*/\\1/" <<<"$result"; }
-printf '\n| connections | duration | requests/s | p50 ms | p99 ms | errors | RSS start MB | RSS end MB |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
-printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$connections" "$duration" "$(value rps)" \
-  "$(value p50_ms)" "$(value p99_ms)" "$(( $(value socket_errors) + $(value status_errors) ))" \
-  "$rss_start" "$rss_end"
+printf '\n| server | connections | duration | requests/s | p50 ms | p99 ms | errors | RSS start MB | RSS end MB |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '%s\n' "${rows[@]}"
 echo "(index: $index; cores: $(nproc); other work on the machine affects these figures)"

@@ -76,6 +76,11 @@ void add_serve_command(CLI::App& app, Action& action) {
         ->add_option("--threads", options->server.threads,
                      "Worker threads = clients served at once (default 32)")
         ->check(CLI::Range(1, 1024));
+    command
+        ->add_option("--cache", options->server.cache_entries,
+                     "Answers to repeated searches kept until the index changes (default "
+                     "256; 0 = search every time)")
+        ->check(CLI::Range(0, 1000000));
     command->add_flag("--quiet,-q", options->server.quiet, "No access log on stderr");
     command->callback([options, &action] { action = [options] { return run_serve(*options); }; });
 }

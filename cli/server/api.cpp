@@ -4,6 +4,7 @@
 #include "api.h"
 
 #include <charconv>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -147,7 +148,8 @@ std::string body_query(const httplib::Request& request) {
 
 } // namespace
 
-Api::Api(const std::filesystem::path& index) : m_pool(index), m_index(index) {}
+Api::Api(const std::filesystem::path& index, std::size_t cache_entries)
+    : m_pool(index), m_cache(cache_entries), m_index(index) {}
 
 void Api::page(Call& call, std::string_view file) {
     std::string_view body;
@@ -180,8 +182,25 @@ void Api::search(Call& call) {
     if (!text)
         throw ApiError(400, "missing the query: add ?q=... (see /api/search?q=GLM)");
     request.query = std::move(*text);
+    request.today = local_today(); // the same day for the search and its cache key
+    const auto started = std::chrono::steady_clock::now();
     auto searcher = m_pool.acquire();
-    send_json(call, query::to_json(searcher->search(request)));
+    const std::optional<std::string> key = m_cache.key(request, searcher->database());
+    if (key) {
+        if (std::optional<query::SearchResult> cached = m_cache.find(*key)) {
+            cached->took_ms = std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count();
+            call.response.set_header("X-Zhisou-Cache", "hit");
+            send_json(call, query::to_json(*cached));
+            return;
+        }
+    }
+    const query::SearchResult result = searcher->search(request);
+    if (key)
+        m_cache.store(*key, result);
+    call.response.set_header("X-Zhisou-Cache", key ? "miss" : "off");
+    send_json(call, query::to_json(result));
 }
 
 void Api::suggest(Call& call) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "result_cache.h"
 #include "routes.h"
 #include "searcher_pool.h"
 
@@ -13,7 +14,7 @@ namespace zhisou::server {
 
 class Api {
 public:
-    explicit Api(const std::filesystem::path& index);
+    Api(const std::filesystem::path& index, std::size_t cache_entries);
 
     void page(Call& call, std::string_view file);
     void health(Call& call);
@@ -28,6 +29,7 @@ public:
 
 private:
     SearcherPool m_pool;
+    ResultCache m_cache;
     std::filesystem::path m_index;
 };
 

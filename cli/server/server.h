@@ -27,6 +27,8 @@ struct ServerOptions {
     /// Worker threads. httplib serves a keep-alive connection on one thread until it closes,
     /// so this is also how many clients are served at once.
     std::size_t threads = 32;
+    /// Answers to repeated searches kept until the index changes (result_cache.h); 0 = none.
+    std::size_t cache_entries = 256;
     bool quiet = false;          ///< no access log
     std::ostream* log = nullptr; ///< access log (method path status ms); default std::cerr
 };

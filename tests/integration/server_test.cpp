@@ -161,6 +161,27 @@ TEST_F(ServerApi, SearchReturnsTheCliSchema) {
     EXPECT_EQ(body_of(posted)["total"], body["total"]);
 }
 
+// A repeated search is answered from the cache with the same result; any other parameter is
+// another search.
+TEST_F(ServerApi, RepeatedSearchesComeFromTheCache) {
+    auto c = client();
+    const std::string path = "/api/search?q=" + encode("智谱 OR DeepSeek") + "&limit=4&facets=org";
+    auto first = c.Get(path);
+    ASSERT_TRUE(first);
+    auto second = c.Get(path);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->get_header_value("X-Zhisou-Cache"), "hit");
+    json a = body_of(first), b = body_of(second);
+    ASSERT_FALSE(a["hits"].empty());
+    a.erase("took_ms");
+    b.erase("took_ms");
+    EXPECT_EQ(a, b);
+    auto paged = c.Get(path + "&offset=1");
+    ASSERT_TRUE(paged);
+    EXPECT_EQ(paged->get_header_value("X-Zhisou-Cache"), "miss");
+    EXPECT_EQ(body_of(paged)["hits"][0]["id"], a["hits"][1]["id"]);
+}
+
 TEST_F(ServerApi, QueryErrorIs400WithColumnAndCaret) {
     auto c = client();
     auto result = c.Get("/api/search?q=" + encode("org:Zhipu date:2025-13"));
@@ -413,6 +434,7 @@ TEST(ServerReopen, SeesDocumentsCommittedWhileRunning) {
     auto c = running.client();
     const std::string word = "quokkaflux";
     EXPECT_EQ(body_of(c.Get("/api/search?q=" + word))["total"], 0);
+    EXPECT_EQ(c.Get("/api/search?q=" + word)->get_header_value("X-Zhisou-Cache"), "hit");
     const int documents_before = body_of(c.Get("/api/stats"))["documents"];
 
     fs::create_directories(dir.path() / "new");
@@ -421,7 +443,11 @@ TEST(ServerReopen, SeesDocumentsCommittedWhileRunning) {
         << " benchmark was published today by a small lab.\n";
     build_index(dir.path() / "index", dir.path() / "new");
 
-    const json after = body_of(c.Get("/api/search?q=" + word));
+    // The same search again: the commit made the cached answer unreachable.
+    auto again = c.Get("/api/search?q=" + word);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->get_header_value("X-Zhisou-Cache"), "miss");
+    const json after = body_of(again);
     EXPECT_EQ(after["total"], 1) << after.dump();
     EXPECT_EQ(body_of(c.Get("/api/stats"))["documents"], documents_before + 1);
 }
