@@ -28,6 +28,7 @@ struct IndexCommandOptions {
     std::string orgs_file;
     bool prune = false;
     bool rebuild = false;
+    bool no_compact = false;
     bool json = false;
     bool quiet = false;
     unsigned threads = 0;
@@ -67,6 +68,7 @@ int run_index(const IndexCommandOptions& options) {
     index_options.rebuild = options.rebuild;
     index_options.threads = options.threads;
     index_options.shards = options.shards;
+    index_options.compact = !options.no_compact;
 
     const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) == 1;
     bool progress_shown = false;
@@ -109,6 +111,7 @@ int run_index(const IndexCommandOptions& options) {
                           {"bytes", summary.bytes},
                           {"seconds", seconds},
                           {"index_documents", summary.index_documents},
+                          {"compacted", summary.compacted},
                           {"problems", problems}}
                          .dump(2)
                   << '\n';
@@ -119,7 +122,12 @@ int run_index(const IndexCommandOptions& options) {
             summary.documents, seconds, mb, seconds > 0 ? mb / seconds : 0.0, summary.added,
             summary.updated, summary.unchanged, summary.removed, summary.skipped, summary.repaired,
             index_options.index_dir.string(), summary.index_documents);
+        if (summary.compacted)
+            std::cout << "Compacted the index (the run changed at least a fifth of it).\n";
     }
+    if (!summary.compact_skipped.empty() && !options.quiet)
+        std::cerr << "zhisou: the index was not compacted: " << summary.compact_skipped
+                  << " (run `zhisou compact` later)\n";
     return 0;
 }
 
@@ -214,6 +222,9 @@ void add_index_command(CLI::App& app, Action& action) {
                      "Split a new index into N shard databases written in parallel (default: "
                      "as the index is; re-sharding needs --rebuild)")
         ->check(CLI::Range(1u, 256u));
+    command->add_flag("--no-compact", options->no_compact,
+                      "Do not compact the index at the end (done when the run changed at least "
+                      "a fifth of its documents)");
     command->add_flag("--json", options->json, "Print the summary as JSON");
     command->add_flag("-q,--quiet", options->quiet, "No progress and no summary");
     command->callback([options, &action] { action = [options] { return run_index(*options); }; });

@@ -87,6 +87,39 @@ TEST(IndexCommand, SecondRunChangesNothing) {
     EXPECT_EQ(second["updated"], 0);
     EXPECT_EQ(second["unchanged"], first["added"]);
     EXPECT_EQ(second["index_documents"], first["index_documents"]);
+    // The first run built the index, so it ended compacted; the second changed nothing.
+    EXPECT_EQ(first["compacted"], true);
+    EXPECT_EQ(second["compacted"], false);
+}
+
+// A run that changes a small part of a big index does not rewrite it; one that changes a fifth
+// or more compacts it, and the compacted index is complete and readable by Xapian's tools.
+TEST(IndexCommand, CompactsAfterRunsThatChangeMuchOfTheIndex) {
+    TempDir tmp;
+    const fs::path docs = tmp.path() / "docs";
+    for (int i = 0; i < 12; ++i)
+        write_file(docs / ("d" + std::to_string(i) + ".txt"),
+                   "Doc " + std::to_string(i) + "\n智谱 GLM note\n");
+    const fs::path index = tmp.path() / "idx";
+    EXPECT_EQ(index_json(index, {docs.string()}, {"--no-compact"})["compacted"], false);
+
+    write_file(docs / "d0.txt", "Doc 0\n智谱 GLM changed\n"); // 1 of 12 changed
+    EXPECT_EQ(index_json(index, {docs.string()})["compacted"], false);
+
+    for (int i = 1; i < 4; ++i) // 3 of 12
+        write_file(docs / ("d" + std::to_string(i) + ".txt"),
+                   "Doc " + std::to_string(i) + "\nchanged again\n");
+    const auto run = index_json(index, {docs.string()});
+    EXPECT_EQ(run["updated"], 3);
+    EXPECT_EQ(run["compacted"], true);
+
+    Xapian::Database db(index.string());
+    EXPECT_EQ(db.get_doccount(), 12U);
+    EXPECT_EQ(db.get_termfreq("changed"), 4U);
+    EXPECT_EQ(Xapian::Database::check(index.string()), 0U);
+    // Nothing of the compaction is left beside the index.
+    for (const auto& entry : fs::directory_iterator(tmp.path()))
+        EXPECT_FALSE(entry.path().filename().string().starts_with(".idx")) << entry.path();
 }
 
 TEST(IndexCommand, ChangedFilesAreReindexedAndPruneRemovesDeletedOnes) {

@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include <zhisou/error.h>
+#include <zhisou/index/compact.h>
 #include <zhisou/index/extract.h>
 #include <zhisou/index/gazetteer.h>
 #include <zhisou/index/schema.h>
@@ -360,6 +361,19 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         db.set_metadata(std::string(schema::kMetaLastUpdate), last_update);
         db.commit();
         summary.index_documents += db.get_doccount();
+    }
+
+    const std::size_t changed = added + updated + summary.removed;
+    if (options.compact && changed > 0 && changed * 5 >= summary.index_documents) {
+        shards.databases.clear(); // closes them: compaction takes each write lock itself
+        try {
+            (void)compact_index(options.index_dir, std::nullopt);
+            summary.compacted = true;
+        } catch (const RuntimeError& e) {
+            // Another writer started between our last commit and the compaction: the index
+            // is complete, only not compacted (`zhisou compact` does it later).
+            summary.compact_skipped = e.what();
+        }
     }
 
     summary.added = added;

@@ -56,6 +56,11 @@ struct IndexOptions {
     /// a batch's postings in memory (several times the input size), so this bounds RSS.
     std::size_t batch_documents = 5000;
     std::size_t batch_bytes = 12u << 20;
+    /// Compact the index (Xapian's compactor, see compact.h) at the end of a run that added,
+    /// changed or removed at least a fifth of its documents: B-trees written in batches are
+    /// left about half full, and compaction halves the index on disk in a few seconds. Small
+    /// updates skip it (it rewrites the whole index).
+    bool compact = true;
 };
 
 struct IndexProgress {
@@ -75,6 +80,9 @@ struct IndexProgress {
 struct IndexSummary : IndexProgress {
     std::vector<SourceProblem> problems;
     std::size_t index_documents = 0; ///< documents in the index afterwards
+    bool compacted = false;          ///< the run ended with a compaction (IndexOptions::compact)
+    /// Why a compaction that was due did not happen (another writer took the index meanwhile).
+    std::string compact_skipped;
 };
 
 /// Indexes `inputs` (files, folders, "-" for JSONL on stdin) into options.index_dir (one
