@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -116,7 +117,10 @@ TEST(IndexCommand, CompactsAfterRunsThatChangeMuchOfTheIndex) {
     Xapian::Database db(index.string());
     EXPECT_EQ(db.get_doccount(), 12U);
     EXPECT_EQ(db.get_termfreq("changed"), 4U);
-    EXPECT_EQ(Xapian::Database::check(index.string()), 0U);
+    // Xapian's own checker, as a user would run it (Database::check() trips ASan inside
+    // libxapian 1.4.22 with a new/delete size mismatch of its own).
+    const std::string check = "xapian-check '" + index.string() + "' >/dev/null 2>&1";
+    EXPECT_EQ(std::system(check.c_str()), 0) << check;
     // Nothing of the compaction is left beside the index.
     for (const auto& entry : fs::directory_iterator(tmp.path()))
         EXPECT_FALSE(entry.path().filename().string().starts_with(".idx")) << entry.path();
