@@ -48,6 +48,8 @@ std::size_t count_chars(std::string_view text) {
     return count;
 }
 
+// Long texts are searched for needles in pieces of about this size (see scan_for_passage).
+constexpr std::size_t kScanPieceBytes = 4096;
 // Texts shorter than this are analysed whole: finding windows would cost about as much.
 constexpr std::size_t kWindowedFromBytes = 1024;
 // With more distinct needles than this (a long pasted query), the whole text is analysed.
@@ -445,8 +447,11 @@ Snippet make_snippet(std::string_view text, std::size_t begin, std::size_t end,
 } // namespace
 
 std::size_t Highlighter::passage_begin(std::string_view text, const std::vector<Match>& matches,
-                                       std::size_t term_count, std::size_t max_chars) {
+                                       std::size_t term_count, std::size_t max_chars,
+                                       std::size_t* best_distinct) {
     std::size_t best_begin = 0;
+    if (best_distinct != nullptr)
+        *best_distinct = 0;
     if (!matches.empty()) {
         // Score each passage that starts just before a match: distinct terms first, then
         // the number of matches. A passage holds the matches from its first one up to the
@@ -475,6 +480,8 @@ std::size_t Highlighter::passage_begin(std::string_view text, const std::vector<
             if (score > best_score) {
                 best_score = score;
                 best_begin = matches[i].begin;
+                if (best_distinct != nullptr)
+                    *best_distinct = distinct;
             }
             if (next > i) // match i leaves the window before the next passage
                 distinct -= --in_window[matches[i].term] == 0;
@@ -492,6 +499,40 @@ std::size_t Highlighter::passage_begin(std::string_view text, const std::vector<
     return best_begin;
 }
 
+std::vector<Highlighter::Match> Highlighter::scan_for_passage(std::string_view text,
+                                                              std::size_t max_chars) const {
+    // Piece by piece from the start, cut at hard boundaries (no needle spans one), until a
+    // passage holds every term: nothing later can beat it on distinct terms, and normalizing
+    // and searching the rest of a long document was a fifth of a search's time.
+    std::vector<Match> hits;
+    std::size_t scanned = 0;
+    while (scanned < text.size()) {
+        std::size_t end = text.size();
+        if (text.size() - scanned > kScanPieceBytes) {
+            std::size_t at = scanned + kScanPieceBytes;
+            while (at > scanned && is_continuation(text[at]))
+                --at;
+            end = boundary_after(text, at);
+            if (end <= scanned) // no character start in the piece (ill-formed text)
+                end = text.size();
+        }
+        for (Match hit : needle_hits(text.substr(scanned, end - scanned), m_term_needles)) {
+            hit.begin += scanned;
+            hit.end += scanned;
+            hits.push_back(hit);
+        }
+        scanned = end;
+        sort_matches(hits);
+        std::size_t distinct = 0;
+        if (scanned < text.size() && !hits.empty()) {
+            (void)passage_begin(text, hits, m_term_list.size(), max_chars, &distinct);
+            if (distinct == m_term_list.size())
+                break;
+        }
+    }
+    return hits;
+}
+
 Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const {
     const auto spans_of = [](const std::vector<Match>& matches) {
         std::vector<std::pair<std::size_t, std::size_t>> spans;
@@ -506,12 +547,11 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
         // then analyse only that passage, from the hard boundary before it to the one after,
         // for the exact marks. Analysing every candidate window of a long document cost most
         // of a search's time.
-        std::vector<Match> hits = needle_hits(analyzed_part(text), m_term_needles);
+        std::vector<Match> hits = scan_for_passage(analyzed_part(text), max_chars);
         if (hits.empty()) {
             const std::size_t begin = passage_begin(text, hits, 0, max_chars);
             return make_snippet(text, begin, forward_chars(text, begin, max_chars), {});
         }
-        sort_matches(hits);
         const std::size_t begin = passage_begin(text, hits, m_term_list.size(), max_chars);
         const std::size_t end = forward_chars(text, begin, max_chars);
         std::vector<Match> matches;

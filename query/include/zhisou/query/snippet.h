@@ -63,9 +63,14 @@ private:
     needle_hits(std::string_view text,
                 const std::vector<std::pair<std::string, std::size_t>>& needles) const;
     static void sort_matches(std::vector<Match>& matches);
-    /// The start of the best passage for these sorted matches of `term_count` distinct terms.
+    /// The start of the best passage for these sorted matches of `term_count` distinct terms;
+    /// `best_distinct`, when given, receives how many distinct terms that passage holds.
     static std::size_t passage_begin(std::string_view text, const std::vector<Match>& matches,
-                                     std::size_t term_count, std::size_t max_chars);
+                                     std::size_t term_count, std::size_t max_chars,
+                                     std::size_t* best_distinct = nullptr);
+    /// Needle hits of a long text (sorted), from its start until a passage holds every term.
+    [[nodiscard]] std::vector<Match> scan_for_passage(std::string_view text,
+                                                      std::size_t max_chars) const;
     /// Byte ranges of `text` that hold every possible match; empty when that is all of it.
     [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>>
     candidate_windows(std::string_view text) const;
