@@ -206,6 +206,17 @@ TEST(Snippet, BestPassageOfALongTextHasTheAnalyzersMarks) {
               "…and [[possibly]] here");
 }
 
+// Long texts are searched piece by piece (4 KB) until a passage holds every term: a later
+// passage with all terms is still found when the first pieces hold only some of them.
+TEST(Snippet, LongTextsAreScannedUntilAPassageHoldsEveryTerm) {
+    const std::string filler = std::string(6000, ' ') + "filler. " + std::string(6000, ' ');
+    EXPECT_EQ(best("智谱 融资", "智谱 alone first." + filler + "later 智谱完成新一轮融资。", 20),
+              "…later [[智谱]]完成新一轮[[融资]]。");
+    // Every term in the first piece: that passage stands, even if a later one repeats them.
+    EXPECT_EQ(best("智谱 融资", "智谱融资 first." + filler + "智谱融资 智谱融资 智谱融资", 12),
+              "[[智谱融资]] first.…");
+}
+
 // The same on real documents of the shared news corpus (skipped without it).
 TEST(Snippet, WholeAgreesWithAnalysingEverythingOnNewsDocuments) {
     const auto corpus = eval::shared_corpus();
