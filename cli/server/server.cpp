@@ -81,7 +81,8 @@ struct Server::Impl {
     std::atomic<bool> running{false};
     std::atomic<bool> stop_requested{false};
 
-    explicit Impl(ServerOptions opts) : options(std::move(opts)), api(options.index, options.cache_entries) {
+    explicit Impl(ServerOptions opts)
+        : options(std::move(opts)), api(options.index, options.cache_entries) {
         routes = make_routes(api);
         if (options.token.empty() && !is_loopback(options.host))
             options.token = generate_token();

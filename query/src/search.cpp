@@ -20,8 +20,8 @@
 #include <zhisou/text/analyzer.h>
 
 #include "search_ranking.h"
-#include "stored_fields.h"
 #include "shared_analyzer.h"
+#include "stored_fields.h"
 
 namespace zhisou::query {
 namespace {

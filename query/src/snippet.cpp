@@ -97,9 +97,9 @@ std::size_t find_bytes(std::string_view haystack, std::string_view needle, std::
         return std::string_view::npos;
     const void* found =
         ::memmem(haystack.data() + from, haystack.size() - from, needle.data(), needle.size());
-    return found == nullptr ? std::string_view::npos
-                            : static_cast<std::size_t>(static_cast<const char*>(found) -
-                                                       haystack.data());
+    return found == nullptr
+               ? std::string_view::npos
+               : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
 }
 
 // A token cannot start inside a run of ASCII letters or of ASCII digits (letter and digit
@@ -356,9 +356,8 @@ void Highlighter::analyze_range(std::string_view text, std::size_t begin, std::s
                                return;
                            const auto it =
                                std::find(m_term_list.begin(), m_term_list.end(), token.term);
-                           matches.push_back(
-                               {begin + token.begin, begin + token.end,
-                                static_cast<std::size_t>(it - m_term_list.begin())});
+                           matches.push_back({begin + token.begin, begin + token.end,
+                                              static_cast<std::size_t>(it - m_term_list.begin())});
                        });
 }
 
@@ -466,8 +465,8 @@ std::size_t Highlighter::passage_begin(std::string_view text, const std::vector<
         std::size_t window_end = forward_chars(text, window_begin, max_chars);
         for (std::size_t i = 0; i < candidates; ++i) {
             if (matches[i].begin != window_begin) {
-                const std::size_t moved = count_chars(
-                    text.substr(window_begin, matches[i].begin - window_begin));
+                const std::size_t moved =
+                    count_chars(text.substr(window_begin, matches[i].begin - window_begin));
                 window_begin = matches[i].begin;
                 window_end = forward_chars(text, window_end, moved);
             }

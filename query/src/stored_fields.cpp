@@ -1,6 +1,6 @@
-#include <simdjson.h>
-
 #include "stored_fields.h"
+
+#include <simdjson.h>
 
 namespace zhisou::query::detail {
 namespace {

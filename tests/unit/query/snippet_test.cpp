@@ -178,7 +178,8 @@ TEST(Snippet, BestPassageOfALongTextHasTheAnalyzersMarks) {
     for (int i = 0; i < 40; ++i) {
         text += "第" + std::to_string(i) + "段：無關的內容 unrelated filler text 只是填充。 ";
         if (i == 17)
-            text += "香港網絡安全條例（草案）與智谱 GLM-4.7 released; the possibility of dying stars. ";
+            text +=
+                "香港網絡安全條例（草案）與智谱 GLM-4.7 released; the possibility of dying stars. ";
     }
     ASSERT_GT(text.size(), 2048U);
     for (const char* query : {"网络安全", "智谱 GLM-4.7", "release", "条例 草案", "possible die"}) {
