@@ -182,7 +182,7 @@ void Api::search(Call& call) {
     if (!text)
         throw ApiError(400, "missing the query: add ?q=... (see /api/search?q=GLM)");
     request.query = std::move(*text);
-    request.today = local_today(); // the same day for the search and its cache key
+    request.today = query::local_today(); // the same day for the search and its cache key
     const auto started = std::chrono::steady_clock::now();
     auto searcher = m_pool.acquire();
     const std::optional<std::string> key = m_cache.key(request, searcher->database());

@@ -2,20 +2,10 @@
 
 #include "result_cache.h"
 
-#include <ctime>
 #include <fmt/format.h>
 #include <xapian.h>
 
 namespace zhisou::server {
-
-std::chrono::sys_days local_today() {
-    using namespace std::chrono;
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return sys_days{year{local.tm_year + 1900} / month{static_cast<unsigned>(local.tm_mon + 1)} /
-                    day{static_cast<unsigned>(local.tm_mday)}};
-}
 
 std::optional<std::string> ResultCache::key(const query::SearchRequest& request,
                                             const Xapian::Database& database) const {

@@ -8,7 +8,6 @@
 // cached answer is never stale. Indexes without a single revision (a directory of shards, a
 // stub with remote shards) are not cached. Least recently used answers go first.
 
-#include <chrono>
 #include <cstddef>
 #include <list>
 #include <mutex>
@@ -31,7 +30,7 @@ public:
     explicit ResultCache(std::size_t capacity) : m_capacity(capacity) {}
 
     /// The key of this request against this database, or nullopt when it cannot be cached
-    /// (cache off, or no single revision). `request.today` must be set.
+    /// (cache off, or no single revision). `request.today` must be set (query::local_today()).
     [[nodiscard]] std::optional<std::string> key(const query::SearchRequest& request,
                                                  const Xapian::Database& database) const;
 
@@ -45,8 +44,5 @@ private:
     std::list<Entry> m_recent; ///< most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> m_by_key;
 };
-
-/// The local calendar date (what `zhisou search` resolves relative dates against).
-[[nodiscard]] std::chrono::sys_days local_today();
 
 } // namespace zhisou::server

@@ -1,5 +1,6 @@
 // compile() and compile_query(): the public entry points over detail::Compiler.
 
+#include <ctime>
 #include <fmt/format.h>
 
 #include <zhisou/query/compile.h>
@@ -7,6 +8,15 @@
 #include "compiler.h"
 
 namespace zhisou::query {
+
+std::chrono::sys_days local_today() {
+    using namespace std::chrono;
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return sys_days{year{local.tm_year + 1900} / month{static_cast<unsigned>(local.tm_mon + 1)} /
+                    day{static_cast<unsigned>(local.tm_mday)}};
+}
 
 std::string_view mode_name(MatchMode mode) noexcept {
     return mode == MatchMode::Ranked ? "ranked" : "boolean";

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <ctime>
 #include <fmt/format.h>
 #include <utility>
 
@@ -41,26 +40,8 @@ constexpr std::array kLangAliases{
     LangAlias{"zh-tw", {"zh-hant", ""}},
 };
 
-sys_days local_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return sys_days{year{local.tm_year + 1900} / month{static_cast<unsigned>(local.tm_mon + 1)} /
-                    day{static_cast<unsigned>(local.tm_mday)}};
-}
-
 Part filter(Q query) {
     return {std::move(query), true, false};
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += separator;
-        out += item;
-    }
-    return out;
 }
 
 /// Code points before a Term's or Phrase's text inside its span (the opening quote).
@@ -72,7 +53,7 @@ std::size_t text_offset(const ast::Node& node) {
 
 sys_days Compiler::today() {
     if (!m_today)
-        m_today = m_context.today ? m_context.today() : local_today();
+        m_today = m_context.today ? m_context.today() : query::local_today();
     return *m_today;
 }
 
@@ -114,7 +95,7 @@ Part Compiler::org_leaf(const ast::Node& node) {
             node.span, text_offset(node), {"org"});
     }
     throw error(
-        fmt::format("unknown org '{}'; did you mean {}?", node.text, join(suggestions, ", ")),
+        fmt::format("unknown org '{}'; did you mean {}?", node.text, fmt::join(suggestions, ", ")),
         node.span, text_offset(node), suggestions);
 }
 

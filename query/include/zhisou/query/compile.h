@@ -30,6 +30,9 @@ enum class MatchMode : unsigned char { Boolean, Ranked };
 
 [[nodiscard]] std::string_view mode_name(MatchMode mode) noexcept; ///< "boolean", "ranked"
 
+/// The local calendar date: what relative dates resolve against unless a context says otherwise.
+[[nodiscard]] std::chrono::sys_days local_today();
+
 struct CompileContext {
     const text::Analyzer& analyzer;
     const index::Gazetteer& gazetteer;
