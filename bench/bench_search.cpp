@@ -33,6 +33,7 @@
 #include <vector>
 
 #include <zhisou/error.h>
+#include <zhisou/index/stats.h>
 #include <zhisou/index/writer.h>
 #include <zhisou/query/search.h>
 
@@ -157,16 +158,6 @@ struct Stats {
 
 Stats stats(const std::vector<double>& samples) {
     return {percentile(samples, 50), percentile(samples, 95), percentile(samples, 100)};
-}
-
-std::uintmax_t directory_bytes(const fs::path& dir) {
-    std::uintmax_t total = 0;
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-        if (entry.is_regular_file(ec))
-            total += entry.file_size(ec);
-    }
-    return total;
 }
 
 // Per query: every timed sample of each engine, and what the last run found.
@@ -370,8 +361,9 @@ int run(const Options& options) {
                    overall.median <= 2 && overall.p95 <= 20 ? "MET" : "NOT MET");
     }
     fmt::print("Index size: Zhisou {:.0f} MB, Xapian CJK n-gram {:.0f} MB\n",
-               searcher ? static_cast<double>(directory_bytes(zhisou_dir)) / 1e6 : 0.0,
-               peer ? static_cast<double>(directory_bytes(work / "xapian")) / 1e6 : 0.0);
+               searcher ? static_cast<double>(zhisou::index::folder_bytes(zhisou_dir)) / 1e6 : 0.0,
+               peer ? static_cast<double>(zhisou::index::folder_bytes(work / "xapian")) / 1e6
+                    : 0.0);
 
     for (std::size_t i = 0; i < queries.size(); ++i) {
         if (!records[i].error.empty())

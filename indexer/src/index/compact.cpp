@@ -10,21 +10,12 @@
 #include <zhisou/index/compact.h>
 #include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
+#include <zhisou/index/stats.h>
 
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::uint64_t folder_size(const fs::path& dir) {
-    std::uint64_t total = 0;
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-        if (entry.is_regular_file(ec))
-            total += entry.file_size(ec);
-    }
-    return total;
-}
 
 // A fresh folder name beside `path` (same file system, so renames are atomic).
 fs::path sibling(const fs::path& path, std::string_view what) {
@@ -65,7 +56,7 @@ void compact_in_place(const fs::path& db, CompactSummary& summary) {
         fs::remove_all(fresh, ec);
         throw RuntimeError(fmt::format("compacting '{}' failed: {}", db.string(), e.get_msg()));
     }
-    summary.bytes_after += folder_size(fresh);
+    summary.bytes_after += folder_bytes(fresh);
     // Atomic swap: a reader opening the index sees the old database or the new one, never
     // a missing folder. The old one is then removed; readers holding its files keep them.
     if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, db.c_str(), RENAME_EXCHANGE) != 0) {
@@ -91,7 +82,7 @@ CompactSummary compact_index(const fs::path& index, const std::optional<fs::path
     CompactSummary summary;
     summary.databases = shards.size();
     for (const ShardLocation& shard : shards)
-        summary.bytes_before += folder_size(shard.local);
+        summary.bytes_before += folder_bytes(shard.local);
 
     if (!output) {
         for (const ShardLocation& shard : shards)
@@ -133,7 +124,7 @@ CompactSummary compact_index(const fs::path& index, const std::optional<fs::path
             fmt::format("cannot move the merged index to '{}': {}", output->string(), why));
     }
     summary.output = *output;
-    summary.bytes_after = folder_size(*output);
+    summary.bytes_after = folder_bytes(*output);
     summary.documents = Xapian::Database(output->string()).get_doccount();
     return summary;
 }

@@ -35,6 +35,16 @@ std::string day_string(const std::string& serialised) {
 
 } // namespace
 
+std::uint64_t folder_bytes(const fs::path& dir) {
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+        if (entry.is_regular_file(ec))
+            total += entry.file_size(ec);
+    }
+    return total;
+}
+
 IndexStats read_stats(const fs::path& dir, std::size_t top) {
     const Xapian::Database db = open_index(dir).database;
     IndexStats stats;
@@ -47,12 +57,9 @@ IndexStats read_stats(const fs::path& dir, std::size_t top) {
     stats.languages = top_terms(db, schema::kLangPrefix, top);
     stats.top_orgs = top_terms(db, schema::kOrgPrefix, top);
     stats.top_sources = top_terms(db, schema::kSourcePrefix, top);
-    std::error_code ec;
     for (const ShardLocation& shard : list_shards(dir)) { // local shards only
-        for (const auto& entry : fs::recursive_directory_iterator(shard.local, ec)) {
-            if (entry.is_regular_file(ec))
-                stats.size_bytes += entry.file_size(ec);
-        }
+        if (!shard.local.empty())
+            stats.size_bytes += folder_bytes(shard.local);
     }
     const std::string last = db.get_metadata(std::string(schema::kMetaLastUpdate));
     stats.last_update = last.empty() ? 0 : std::stoll(last);

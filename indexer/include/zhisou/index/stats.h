@@ -24,6 +24,9 @@ struct IndexStats {
     std::int64_t last_update = 0; ///< seconds since the epoch; 0 if never written
 };
 
+/// Bytes of the regular files below `dir` (a database folder); 0 for a missing folder.
+[[nodiscard]] std::uint64_t folder_bytes(const std::filesystem::path& dir);
+
 /// Reads the statistics of the index at `dir` (any index open.h opens: shards are added up);
 /// throws InputError naming the directory and what to do when there is no index there.
 [[nodiscard]] IndexStats read_stats(const std::filesystem::path& dir, std::size_t top = 10);
