@@ -252,36 +252,34 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
         if (m_terms.insert(term).second)
             m_term_list.push_back(std::move(term));
     }
+    std::vector<std::string> all;
     for (std::size_t t = 0; t < m_term_list.size(); ++t) {
         const auto needles = needles_of(m_term_list[t]);
         if (needles.empty()) {
-            m_needles.clear(); // a term we cannot look for cheaply: analyse everything
-            m_term_needles.clear();
+            m_term_needles.clear(); // a term we cannot look for cheaply: analyse everything
             return;
         }
-        m_needles.insert(m_needles.end(), needles.begin(), needles.end());
+        all.insert(all.end(), needles.begin(), needles.end());
         for (const std::string& needle : needles)
             m_term_needles.emplace_back(needle, t);
     }
-    std::sort(m_needles.begin(), m_needles.end(), [](const std::string& a, const std::string& b) {
+    std::sort(all.begin(), all.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
-    m_needles.erase(std::unique(m_needles.begin(), m_needles.end()), m_needles.end());
-    if (m_needles.size() > kMaxNeedles) {
-        m_needles.clear(); // a pasted page: searching each needle costs more than analysing
-        m_term_needles.clear();
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    if (all.size() > kMaxNeedles) {
+        m_term_needles.clear(); // a pasted page: searching each needle costs more than analysing
         return;
     }
     // A needle that contains another one adds no window the shorter one does not find.
-    std::vector<std::string> minimal;
-    for (const std::string& needle : m_needles) {
-        if (std::none_of(minimal.begin(), minimal.end(), [&](const std::string& shorter) {
-                return needle.find(shorter) != std::string::npos;
-            })) {
-            minimal.push_back(needle);
+    for (const std::string& needle : all) {
+        if (std::none_of(m_window_needles.begin(), m_window_needles.end(),
+                         [&](const auto& shorter) {
+                             return needle.find(shorter.first) != std::string::npos;
+                         })) {
+            m_window_needles.emplace_back(needle, 0); // the term does not matter for windows
         }
     }
-    m_needles = std::move(minimal);
 }
 
 std::vector<Highlighter::Match>
@@ -305,12 +303,9 @@ Highlighter::needle_hits(std::string_view text,
 std::vector<std::pair<std::size_t, std::size_t>>
 Highlighter::candidate_windows(std::string_view text) const {
     std::vector<std::pair<std::size_t, std::size_t>> windows;
-    if (m_needles.empty() || text.size() < kWindowedFromBytes)
+    if (m_window_needles.empty() || text.size() < kWindowedFromBytes)
         return windows;
-    std::vector<std::pair<std::string, std::size_t>> needles;
-    for (const std::string& needle : m_needles)
-        needles.emplace_back(needle, 0);
-    for (const Match& hit : needle_hits(text, needles))
+    for (const Match& hit : needle_hits(text, m_window_needles))
         windows.emplace_back(boundary_before(text, hit.begin), boundary_after(text, hit.end));
     if (windows.empty()) {
         windows.emplace_back(0, 0); // nothing can match: analyse nothing
@@ -540,7 +535,7 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
             spans.emplace_back(m.begin, m.end);
         return spans;
     };
-    if (!m_terms.empty() && !m_needles.empty() && text.size() >= kWindowedFromBytes) {
+    if (!m_term_needles.empty() && text.size() >= kWindowedFromBytes) {
         // Long text: choose the passage by where each term's needles occur (a term's needle
         // stands for the term, so distinct terms are counted as with the Analyzer's matches),
         // then analyse only that passage, from the hard boundary before it to the one after,

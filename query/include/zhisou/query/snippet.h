@@ -79,11 +79,13 @@ private:
     text::Normalizer m_normalizer;
     std::unordered_set<std::string> m_terms;
     std::vector<std::string> m_term_list;
-    /// Normalized strings at least one of which occurs (normalized) wherever a term matches;
-    /// empty when some term has none, and then the whole text is analysed.
-    std::vector<std::string> m_needles;
-    /// Every term's needles with the term's index in m_term_list (for scoring passages).
+    /// Every term's needles (normalized strings at least one of which occurs wherever the term
+    /// matches) with the term's index in m_term_list, for scoring passages. Empty when some
+    /// term has none, or there are too many: then the whole text is analysed.
     std::vector<std::pair<std::string, std::size_t>> m_term_needles;
+    /// The fewest needles that find every candidate window (none contains another), for
+    /// needle_hits() like the above (the term index is unused); empty with m_term_needles.
+    std::vector<std::pair<std::string, std::size_t>> m_window_needles;
 };
 
 } // namespace zhisou::query
