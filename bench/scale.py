@@ -8,9 +8,10 @@ and then --repeat times inside one process that keeps the index open.
 
 Usage: bench/scale.py [--zhisou build/bin/zhisou] [--latency build/bin/bench_search_latency]
                       [--scales 1,4,16] [--engines zhisou1,zhisou2,xapian,sqlite]
-                      [--work DIR] [--repeat 3] [--markdown FILE] [FILE.jsonl ...]
+                      [--work DIR] [--repeat 3] [--markdown FILE] [--keep] [FILE.jsonl ...]
 Needs Debian's /usr/bin/python3 (python3-xapian); sqlite3 must have FTS5 with the trigram
-tokenizer (SQLite >= 3.34). Indexes are deleted after each row to bound disk use.
+tokenizer (SQLite >= 3.34). Indexes are deleted after each row to bound disk use, unless
+--keep (then they stay in --work as zhisou-1-16x, xapian-16x, ... for closer study).
 """
 import argparse
 import glob
@@ -141,6 +142,7 @@ def main():
     parser.add_argument("--queries", default=os.path.join(HERE, "scale_queries.txt"))
     parser.add_argument("--engines", default="zhisou1,zhisou2,xapian,sqlite")
     parser.add_argument("--markdown", help="also append the table to this file")
+    parser.add_argument("--keep", action="store_true", help="keep each index in --work")
     parser.add_argument("files", nargs="*", help="JSONL input (default: ../shared/corpus/news/*.jsonl)")
     args = parser.parse_args()
     files = args.files or sorted(glob.glob(os.path.join(ROOT, "..", "shared", "corpus", "news", "*.jsonl")))
@@ -148,8 +150,7 @@ def main():
         print("SKIPPED: no input (../shared/corpus/news/*.jsonl not found)")
         return 0
     engines = args.engines.split(",")
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
+    os.makedirs(args.work, exist_ok=True)
     header = ("scale", "MB", "docs", "engine", "index s", "MB/s", "index MB", "peak RSS MB",
               "query median ms", "query p95 ms", "mean matches", "note")
     rows = []
@@ -157,6 +158,14 @@ def main():
     def emit(row):
         rows.append(row)
         print(" | ".join(str(c) for c in row), flush=True)
+
+    def drop(index):
+        if args.keep:
+            return
+        if os.path.isdir(index):
+            shutil.rmtree(index)
+        else:
+            os.remove(index)
 
     print(" | ".join(header), flush=True)
     for scale in [int(s) for s in args.scales.split(",")]:
@@ -178,24 +187,28 @@ def main():
         for shards in (1, 2):
             if f"zhisou{shards}" not in engines:
                 continue
-            index = os.path.join(args.work, f"zhisou-{shards}")
+            index = os.path.join(args.work, f"zhisou-{shards}-{scale}x")
+            shutil.rmtree(index, ignore_errors=True)
             seconds, rss = run([args.zhisou, "index", "-q", "--shards", str(shards), "--index", index, corpus])
             lat = latency([args.latency, "--index", index, "--queries", args.queries,
                            "--repeat", str(args.repeat)])
             row(f"Zhisou, {shards} shard{'s' if shards > 1 else ''}", seconds, rss, dir_size(index), lat)
-            shutil.rmtree(index)
+            drop(index)
         if "xapian" in engines:
-            index = os.path.join(args.work, "xapian")
+            index = os.path.join(args.work, f"xapian-{scale}x")
+            shutil.rmtree(index, ignore_errors=True)
             seconds, rss = run(["/usr/bin/python3", "-c", XAPIAN_INDEXER, index, corpus])
             lat = latency(["/usr/bin/python3", "-c", XAPIAN_QUERIES, index, args.queries, str(args.repeat)])
             row("Xapian CJK n-gram (python3-xapian)", seconds, rss, dir_size(index), lat)
-            shutil.rmtree(index)
+            drop(index)
         if "sqlite" in engines:
-            index = os.path.join(args.work, "fts5.db")
+            index = os.path.join(args.work, f"fts5-{scale}x.db")
+            if os.path.exists(index):
+                os.remove(index)
             seconds, rss = run(["/usr/bin/python3", "-c", SQLITE_INDEXER, index, corpus])
             lat = latency(["/usr/bin/python3", "-c", SQLITE_QUERIES, index, args.queries, str(args.repeat)])
             row(f"SQLite {sqlite3.sqlite_version} FTS5 trigram", seconds, rss, os.path.getsize(index), lat)
-            os.remove(index)
+            drop(index)
         os.remove(corpus)
 
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

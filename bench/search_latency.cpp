@@ -2,9 +2,12 @@
 // runs each query of a file (one per line) once to warm up and then `--repeat` times, and
 // prints one JSON object with the median and 95th percentile in milliseconds: first for 10
 // hits with their stored data (as the peers are measured), then with highlighted snippets
-// (what `zhisou search` shows). Near-duplicates are folded in both.
+// (what `zhisou search` shows). Near-duplicates are folded in both unless --no-collapse.
+// --per-query FILE writes each query's median (no snippets) to FILE, one tab-separated line
+// per query, to find which queries grow with the index.
 //
-// Usage: bench_search_latency --index PATH --queries FILE [--repeat 3]
+// Usage: bench_search_latency --index PATH --queries FILE [--repeat 3] [--no-collapse]
+//                             [--per-query FILE]
 
 #include <algorithm>
 #include <chrono>
@@ -21,18 +24,30 @@
 int main(int argc, char** argv) {
     std::string index;
     std::string queries_file;
+    std::string per_query_file;
     int repeat = 3;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool collapse = true;
+    for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
+        if (flag == "--no-collapse") {
+            collapse = false;
+            continue;
+        }
+        if (i + 1 >= argc)
+            break;
         if (flag == "--index")
             index = argv[i + 1];
         else if (flag == "--queries")
             queries_file = argv[i + 1];
         else if (flag == "--repeat")
             repeat = std::max(1, std::atoi(argv[i + 1]));
+        else if (flag == "--per-query")
+            per_query_file = argv[i + 1];
+        ++i;
     }
     if (index.empty() || queries_file.empty()) {
-        std::cerr << "usage: bench_search_latency --index PATH --queries FILE [--repeat N]\n";
+        std::cerr << "usage: bench_search_latency --index PATH --queries FILE [--repeat N] "
+                     "[--no-collapse] [--per-query FILE]\n";
         return 2;
     }
     std::vector<std::string> queries;
@@ -43,7 +58,10 @@ int main(int argc, char** argv) {
     }
     try {
         zhisou::query::Searcher searcher(index);
-        nlohmann::json out{{"queries", queries.size()}};
+        nlohmann::json out{{"queries", queries.size()}, {"collapse", collapse}};
+        std::ofstream per_query;
+        if (!per_query_file.empty())
+            per_query.open(per_query_file);
         // Without snippets first: comparable with peers that only read the stored data.
         for (const bool snippets : {false, true}) {
             std::vector<double> millis;
@@ -53,13 +71,22 @@ int main(int argc, char** argv) {
                 request.query = text;
                 request.lenient = true;
                 request.snippets = snippets;
-                matches += static_cast<double>(searcher.search(request).total); // warm-up
+                request.collapse = collapse;
+                const auto total = searcher.search(request).total; // warm-up
+                matches += static_cast<double>(total);
+                std::vector<double> this_query;
                 for (int r = 0; r < repeat; ++r) {
                     const auto start = std::chrono::steady_clock::now();
                     (void)searcher.search(request);
-                    millis.push_back(std::chrono::duration<double, std::milli>(
-                                         std::chrono::steady_clock::now() - start)
-                                         .count());
+                    this_query.push_back(std::chrono::duration<double, std::milli>(
+                                             std::chrono::steady_clock::now() - start)
+                                             .count());
+                }
+                millis.insert(millis.end(), this_query.begin(), this_query.end());
+                if (!snippets && per_query.is_open()) {
+                    std::sort(this_query.begin(), this_query.end());
+                    per_query << this_query[this_query.size() / 2] << '\t' << total << '\t' << text
+                              << '\n';
                 }
             }
             std::sort(millis.begin(), millis.end());
