@@ -32,7 +32,7 @@ using Clock = std::chrono::steady_clock;
 /// Totals up to about this many matches are counted exactly, larger ones estimated.
 constexpr Xapian::doccount kExactTotalsUpTo = 100;
 /// Facet counting needs every match seen; beyond this many documents the counts are taken
-/// over the best ones only (and Xapian's estimate stands for the rest).
+/// over the first ones seen only (and Xapian's estimate stands for the rest).
 constexpr Xapian::doccount kFacetCheckAtMost = 200000;
 constexpr std::size_t kFacetValues = 20;
 
@@ -136,6 +136,29 @@ Xapian::valueno facet_slot(Facet facet) {
         return schema::kSlotLang;
     }
     return schema::kSlotOrgs;
+}
+
+/// Facet counts over every match, in a pass of their own. Unweighted (BoolWeight), Xapian drops
+/// the ranking boosts (an unweighted AND_MAYBE is its left side) and computes no BM25, so the
+/// pass only walks the matching postings; the ranked pass for the page then stops early as a
+/// search without facets does. Counting inside the ranked pass instead made every match go
+/// through the boosts' phrase checks. ValueCountMatchSpy also counts on remote shards.
+std::vector<std::pair<Facet, std::vector<FacetValue>>>
+count_facets(const Xapian::Database& database, const Xapian::Query& query,
+             const std::vector<Facet>& facets) {
+    Xapian::Enquire counting(database);
+    counting.set_query(query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (Facet facet : facets) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
+        counting.add_matchspy(spies.back().get());
+    }
+    (void)counting.get_mset(0, 0, std::min(database.get_doccount(), kFacetCheckAtMost));
+    std::vector<std::pair<Facet, std::vector<FacetValue>>> counts;
+    for (std::size_t i = 0; i < spies.size(); ++i)
+        counts.emplace_back(facets[i], facet_values(facets[i], *spies[i]));
+    return counts;
 }
 
 } // namespace
@@ -345,33 +368,24 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.collapse)
         enquire.set_collapse_key(schema::kSlotCollapse);
 
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (Facet facet : request.facets) {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
-        enquire.add_matchspy(spies.back().get());
-    }
-    const Xapian::doccount check_at_least =
-        spies.empty() ? kExactTotalsUpTo
-                      : std::min(opened.database.get_doccount(), kFacetCheckAtMost);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     // One hit more than asked for: with collapsing, Xapian's estimate of the total is far off
     // when the page happens to hold exactly the last match (Xapian 1.4.22); the extra hit is
     // dropped below.
     const auto limit = static_cast<Xapian::doccount>(request.limit);
-    const Xapian::MSet mset = enquire.get_mset(offset, limit + 1, check_at_least);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit + 1, kExactTotalsUpTo);
 
     result.total = mset.get_matches_estimated();
     result.total_lower = mset.get_matches_lower_bound();
     result.total_upper = mset.get_matches_upper_bound();
-    if (request.collapse && check_at_least > 0 &&
-        mset.get_uncollapsed_matches_upper_bound() <= check_at_least) {
+    if (request.collapse && mset.get_uncollapsed_matches_upper_bound() <= kExactTotalsUpTo) {
         // Every match was seen, so the number of distinct clusters is known exactly; Xapian's
         // estimate still extrapolates from the page (12 matches shown as "about 20").
         result.total = result.total_lower;
         result.total_upper = result.total_lower;
     }
-    for (std::size_t i = 0; i < spies.size(); ++i)
-        result.facets.emplace_back(request.facets[i], facet_values(request.facets[i], *spies[i]));
+    if (!request.facets.empty())
+        result.facets = count_facets(opened.database, query, request.facets);
 
     std::vector<std::string> marks = highlight_terms(compiled.highlight_terms);
     if (compiled.mode == MatchMode::Ranked) {
@@ -408,7 +422,6 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.collect_ids > 0) {
         // The whole matched set in rank order, near-duplicates included, without snippets.
         enquire.set_collapse_key(Xapian::BAD_VALUENO);
-        enquire.clear_matchspies();
         const Xapian::MSet all =
             enquire.get_mset(0, static_cast<Xapian::doccount>(request.collect_ids));
         for (auto it = all.begin(); it != all.end(); ++it) {

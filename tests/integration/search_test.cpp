@@ -288,6 +288,27 @@ TEST_F(SearchSamples, FacetValuesFilterToTheirCount) {
     }
 }
 
+// Facets are counted in an unweighted pass of their own, where Xapian drops the ranking
+// boosts (proximity, adjacent Han words, org mentions): the documents counted must still be
+// exactly the ones the ranked query matches. Every document has one language, so the lang
+// counts add up to the number of matches.
+TEST_F(SearchSamples, FacetsOfBoostedQueriesCountTheirMatches) {
+    for (const std::string query : {"智谱融资", "GLM model", "org:zhipu GLM", "大模型 OR 开源"}) {
+        SearchRequest request;
+        request.collapse = false;
+        request.limit = 100;
+        request.facets = {Facet::Lang};
+        const SearchResult result = search(query, request);
+        ASSERT_GT(result.hits.size(), 0U) << query;
+        ASSERT_LT(result.hits.size(), 100U) << query; // so the total is exact
+        Xapian::doccount counted = 0;
+        for (const auto& value : result.facets.front().second)
+            counted += value.count;
+        EXPECT_EQ(counted, result.hits.size()) << query;
+        EXPECT_EQ(result.total, result.hits.size()) << query;
+    }
+}
+
 TEST_F(SearchSamples, SnippetsHighlightChineseWithoutSpaces) {
     const SearchResult result = search("智谱 AND 融资");
     ASSERT_EQ(result.hits.size(), 1U);
