@@ -31,16 +31,6 @@ bool stdout_is_terminal() {
     return ::isatty(STDOUT_FILENO) == 1;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += separator;
-        out += item;
-    }
-    return out;
-}
-
 std::chrono::sys_days parse_today_option(const std::string& text) {
     const auto date = index::parse_date(text);
     if (!date || date->precision != index::DatePrecision::Day) {

@@ -3,8 +3,6 @@
 
 #include <chrono>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace zhisou::cli {
 
@@ -13,10 +11,6 @@ namespace zhisou::cli {
 
 /// True when standard output is a terminal (colour, progress); false when piped.
 [[nodiscard]] bool stdout_is_terminal();
-
-/// The items with `separator` between them ("a b c" for the words of a query given as
-/// several arguments; "zhipu, deepseek" for a hit's orgs).
-[[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 /// --today YYYY-MM-DD (tests pin "today" for relative dates); throws InputError otherwise.
 [[nodiscard]] std::chrono::sys_days parse_today_option(const std::string& text);

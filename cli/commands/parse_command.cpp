@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fmt/format.h>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -58,7 +59,7 @@ json error_json(const query::ParseError& error) {
 }
 
 int run_parse(const ParseCommandOptions& options) {
-    const std::string text = join(options.words, " ");
+    const std::string text = fmt::format("{}", fmt::join(options.words, " "));
     const text::Analyzer analyzer;
     const std::optional<Xapian::Database> database = open_index(options.index_dir);
     query::CompileContext context{analyzer, index::Gazetteer::builtin(), {}, {},

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -78,7 +79,7 @@ void print_json(const json& value) {
 // --- The sub-commands ------------------------------------------------------------------------
 
 int run_add(const SavedCommandOptions& options) {
-    const std::string text = join(options.words, " ");
+    const std::string text = fmt::format("{}", fmt::join(options.words, " "));
     open_store(options.index_dir).add(options.name, text, options.replace);
     std::cout << "saved " << options.name << ": " << text << '\n';
     return 0;

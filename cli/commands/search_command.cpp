@@ -2,6 +2,7 @@
 // and, with --explain, how the query was understood. --json prints query::to_json.
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -84,8 +85,8 @@ void add_search_command(CLI::App& app, Action& action) {
     command->callback([options, &action] {
         action = [options] {
             query::Searcher searcher = open_searcher(options->search);
-            const auto result =
-                searcher.search(make_request(options->search, join(options->words, " ")));
+            const auto result = searcher.search(
+                make_request(options->search, fmt::format("{}", fmt::join(options->words, " "))));
             return print_search(options->search, result);
         };
     });

@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 #include <ostream>
 
-#include "../io.h"
-
 namespace zhisou::cli {
 namespace {
 
@@ -56,13 +54,13 @@ void print_result(std::ostream& out, const query::SearchResult& result,
         if (!hit.source.empty())
             meta.push_back(hit.source);
         if (!hit.orgs.empty())
-            meta.push_back("orgs: " + join(hit.orgs, ", "));
+            meta.push_back(fmt::format("orgs: {}", fmt::join(hit.orgs, ", ")));
         if (!hit.lang.empty())
             meta.push_back(hit.lang);
         if (hit.collapsed > 0)
             meta.push_back(fmt::format("{} similar", hit.collapsed));
         if (!meta.empty())
-            out << "     " << dim(join(meta, " · "), colour) << '\n';
+            out << "     " << dim(fmt::format("{}", fmt::join(meta, " · ")), colour) << '\n';
         const std::string& where = hit.url.empty() ? hit.path : hit.url;
         if (!where.empty())
             out << "     " << dim(where, colour) << '\n';
@@ -72,7 +70,7 @@ void print_result(std::ostream& out, const query::SearchResult& result,
         if (options.explain) {
             out << "     " << dim(fmt::format("score {:.3f}", hit.score), colour);
             if (!hit.why.empty())
-                out << dim("; matched " + join(hit.why, " "), colour);
+                out << dim(fmt::format("; matched {}", fmt::join(hit.why, " ")), colour);
             out << '\n';
         }
     }
