@@ -53,11 +53,6 @@ std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) 
     return out;
 }
 
-/// The document's id as stored (its Q term may be a hash of a long id).
-std::string stored_id(const Xapian::Document& doc) {
-    return detail::read_stored_id(doc.get_data());
-}
-
 int year_of_value(const std::string& serialised) {
     const double yyyymmdd = Xapian::sortable_unserialise(serialised);
     return static_cast<int>(yyyymmdd) / 10000;
@@ -425,7 +420,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         const Xapian::MSet all =
             enquire.get_mset(0, static_cast<Xapian::doccount>(request.collect_ids));
         for (auto it = all.begin(); it != all.end(); ++it) {
-            const std::string id = stored_id(it.get_document());
+            const std::string id = detail::read_stored_id(it.get_document().get_data());
             if (!id.empty())
                 result.matched_ids.push_back(id);
         }

@@ -57,10 +57,8 @@ IndexStats read_stats(const fs::path& dir, std::size_t top) {
     stats.languages = top_terms(db, schema::kLangPrefix, top);
     stats.top_orgs = top_terms(db, schema::kOrgPrefix, top);
     stats.top_sources = top_terms(db, schema::kSourcePrefix, top);
-    for (const ShardLocation& shard : list_shards(dir)) { // local shards only
-        if (!shard.local.empty())
-            stats.size_bytes += folder_bytes(shard.local);
-    }
+    for (const ShardLocation& shard : list_shards(dir)) // remote ones have no folder: 0 bytes
+        stats.size_bytes += folder_bytes(shard.local);
     const std::string last = db.get_metadata(std::string(schema::kMetaLastUpdate));
     stats.last_update = last.empty() ? 0 : std::stoll(last);
     return stats;
