@@ -16,6 +16,7 @@ find_package(nlohmann_json 3.10 CONFIG REQUIRED) # JSONL input, stored document 
 find_package(simdjson 3 CONFIG REQUIRED)        # reading hits' stored data on the search path
 find_package(CLI11 2.1 CONFIG REQUIRED)          # sub-commands and option groups of the CLI
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo) # HTML parsing for .html sources
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd) # stored body text (stored_text.h)
 # zhisou serve. Debian builds cpp-httplib as a shared library (libcpp-httplib.so, with TLS,
 # zlib and brotli); its pkg-config file carries the matching CPPHTTPLIB_* defines, which must
 # be the same in our code or the classes would not match the library's layout.

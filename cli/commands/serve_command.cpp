@@ -77,6 +77,10 @@ void add_serve_command(CLI::App& app, Action& action) {
                      "Worker threads = clients served at once (default 32)")
         ->check(CLI::Range(1, 1024));
     command
+        ->add_option("--parallel", options->server.parallel,
+                     "Threads that search, in arrival order (default: cores + 1)")
+        ->check(CLI::Range(1, 1024));
+    command
         ->add_option("--cache", options->server.cache_entries,
                      "Answers to repeated searches kept until the index changes (default "
                      "256; 0 = search every time)")

@@ -148,8 +148,8 @@ std::string body_query(const httplib::Request& request) {
 
 } // namespace
 
-Api::Api(const std::filesystem::path& index, std::size_t cache_entries)
-    : m_pool(index), m_cache(cache_entries), m_index(index) {}
+Api::Api(const std::filesystem::path& index, std::size_t cache_entries, std::size_t parallel)
+    : m_workers(index, parallel), m_cache(cache_entries), m_index(index) {}
 
 void Api::page(Call& call, std::string_view file) {
     std::string_view body;
@@ -184,22 +184,25 @@ void Api::search(Call& call) {
     request.query = std::move(*text);
     request.today = query::local_today(); // the same day for the search and its cache key
     const auto started = std::chrono::steady_clock::now();
-    auto searcher = m_pool.acquire();
-    const std::optional<std::string> key = m_cache.key(request, searcher->database());
-    if (key) {
-        if (std::optional<query::SearchResult> cached = m_cache.find(*key)) {
-            cached->took_ms = std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count();
-            call.response.set_header("X-Zhisou-Cache", "hit");
-            send_json(call, query::to_json(*cached));
-            return;
+    std::optional<std::string> key;
+    bool hit = false;
+    const query::SearchResult result = m_workers.run([&](query::Searcher& searcher) {
+        key = m_cache.key(request, searcher.database());
+        if (key) {
+            if (std::optional<query::SearchResult> cached = m_cache.find(*key)) {
+                hit = true;
+                cached->took_ms = std::chrono::duration<double, std::milli>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count();
+                return std::move(*cached);
+            }
         }
-    }
-    const query::SearchResult result = searcher->search(request);
-    if (key)
-        m_cache.store(*key, result);
-    call.response.set_header("X-Zhisou-Cache", key ? "miss" : "off");
+        query::SearchResult searched = searcher.search(request);
+        if (key)
+            m_cache.store(*key, searched);
+        return searched;
+    });
+    call.response.set_header("X-Zhisou-Cache", hit ? "hit" : key ? "miss" : "off");
     send_json(call, query::to_json(result));
 }
 
@@ -209,9 +212,11 @@ void Api::suggest(Call& call) {
         throw ApiError(400, "q is at most " + std::to_string(kMaxSuggestBytes) +
                                 " bytes for suggestions");
     const std::size_t limit = Params(call.request).size("limit", 10, 1, 50);
-    auto searcher = m_pool.acquire();
+    const std::vector<Suggestion> suggestions = m_workers.run([&](query::Searcher& searcher) {
+        return server::suggest(searcher.database(), text, limit);
+    });
     json list = json::array();
-    for (const Suggestion& s : server::suggest(searcher->database(), text, limit)) {
+    for (const Suggestion& s : suggestions) {
         list.push_back(
             {{"kind", s.kind}, {"text", s.text}, {"label", s.label}, {"detail", s.detail}});
     }
@@ -221,19 +226,19 @@ void Api::suggest(Call& call) {
 void Api::document(Call& call) {
     // The id is only ever looked up as the index term Q<id>: no path is opened.
     const std::string& id = call.captures.at(0);
-    auto searcher = m_pool.acquire();
-    const std::optional<query::StoredDocument> stored = searcher->document(id);
+    std::optional<query::StoredDocument> stored;
+    query::Snippet highlighted;
+    m_workers.run([&](query::Searcher& searcher) {
+        stored = searcher.document(id);
+        if (stored)
+            highlighted = searcher.highlight(stored->text, call.request.get_param_value("q"));
+    });
     if (!stored)
         throw ApiError(404, "no document with id '" + shorten(id) + "' in this index");
     json data = json::parse(stored->data_json, nullptr, false);
     if (!data.is_object())
         data = json::object();
-    std::string text;
-    if (auto it = data.find("text"); it != data.end() && it->is_string()) {
-        text = it->get<std::string>();
-        data.erase(it);
-    }
-    const query::Snippet highlighted = searcher->highlight(text, call.request.get_param_value("q"));
+    data.erase("text"); // data version 1 held the body, which is sent as text_html
     send_json(call, dump(json{{"id", stored->id},
                               {"document", std::move(data)},
                               {"text_html", highlighted.html()},
@@ -303,11 +308,8 @@ void Api::saved_run(Call& call) {
     if (call.authorized)
         request.collect_ids = kMaxRememberedIds;
 
-    query::SearchResult result;
-    {
-        auto searcher = m_pool.acquire();
-        result = searcher->search(request);
-    }
+    const query::SearchResult result =
+        m_workers.run([&](query::Searcher& searcher) { return searcher.search(request); });
     if (call.authorized) {
         std::vector<std::string> remembered = result.matched_ids;
         if (new_only) // the run covers what it excluded too: those stay seen

@@ -8,13 +8,13 @@
 
 #include "result_cache.h"
 #include "routes.h"
-#include "searcher_pool.h"
+#include "search_workers.h"
 
 namespace zhisou::server {
 
 class Api {
 public:
-    Api(const std::filesystem::path& index, std::size_t cache_entries);
+    Api(const std::filesystem::path& index, std::size_t cache_entries, std::size_t parallel = 0);
 
     void page(Call& call, std::string_view file);
     void health(Call& call);
@@ -28,7 +28,7 @@ public:
     void saved_run(Call& call);
 
 private:
-    SearcherPool m_pool;
+    SearchWorkers m_workers;
     ResultCache m_cache;
     std::filesystem::path m_index;
 };

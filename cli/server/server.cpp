@@ -82,7 +82,7 @@ struct Server::Impl {
     std::atomic<bool> stop_requested{false};
 
     explicit Impl(ServerOptions opts)
-        : options(std::move(opts)), api(options.index, options.cache_entries) {
+        : options(std::move(opts)), api(options.index, options.cache_entries, options.parallel) {
         routes = make_routes(api);
         if (options.token.empty() && !is_loopback(options.host))
             options.token = generate_token();

@@ -27,6 +27,9 @@ struct ServerOptions {
     /// Worker threads. httplib serves a keep-alive connection on one thread until it closes,
     /// so this is also how many clients are served at once.
     std::size_t threads = 32;
+    /// Threads that search (search_workers.h); requests wait for one in arrival order. 0 = one
+    /// more than the cores.
+    std::size_t parallel = 0;
     /// Answers to repeated searches kept until the index changes (result_cache.h); 0 = none.
     std::size_t cache_entries = 256;
     bool quiet = false;          ///< no access log

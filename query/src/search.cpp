@@ -408,8 +408,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         hit.path = std::move(stored.path);
         hit.url = std::move(stored.url);
         hit.orgs = std::move(stored.orgs);
-        if (request.snippets)
-            hit.snippet = highlighter.best_passage(stored.text, request.snippet_chars);
+        if (request.snippets) {
+            const std::string text = detail::read_stored_text(doc, std::move(stored.text));
+            hit.snippet = highlighter.best_passage(text, request.snippet_chars);
+        }
         if (request.explain)
             hit.why = detail::why(enquire, it, compiled);
         result.hits.push_back(std::move(hit));
@@ -444,7 +446,10 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) {
             if (it == db.postlist_end(term))
                 return std::nullopt;
             const Xapian::Document doc = db.get_document(*it);
-            return StoredDocument{*it, std::string(id), doc.get_data()};
+            StoredDocument stored{*it, std::string(id), doc.get_data(), {}};
+            stored.text = detail::read_stored_text(
+                doc, detail::read_stored_fields(stored.data_json, true).text);
+            return stored;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2)
                 throw RuntimeError("the index keeps changing; try again");

@@ -2,6 +2,9 @@
 
 #include <simdjson.h>
 
+#include <zhisou/index/schema.h>
+#include <zhisou/index/stored_text.h>
+
 namespace zhisou::query::detail {
 namespace {
 
@@ -80,6 +83,13 @@ StoredFields read_stored_fields(std::string_view data, bool with_text) {
         return true;
     });
     return out;
+}
+
+std::string read_stored_text(const Xapian::Document& doc, std::string legacy) {
+    const std::string frame = doc.get_value(schema::kSlotText);
+    if (frame.empty())
+        return legacy;
+    return index::decompress_stored_text(frame).value_or(std::string());
 }
 
 std::string read_stored_id(std::string_view data) {

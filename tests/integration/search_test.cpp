@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <zhisou/index/schema.h>
+#include <zhisou/index/stored_text.h>
 #include <zhisou/index/writer.h>
 #include <zhisou/query/parse_error.h>
 #include <zhisou/query/search.h>
@@ -421,6 +423,54 @@ TEST_F(SearchSamples, DocumentById) {
               std::string::npos);
     EXPECT_FALSE(s_searcher->document("../../etc/passwd").has_value());
     EXPECT_FALSE(s_searcher->document("").has_value());
+}
+
+TEST_F(SearchSamples, TheBodyIsKeptCompressedInItsSlotAndNotInTheData) {
+    const auto doc = s_searcher->document("news-002");
+    ASSERT_TRUE(doc.has_value());
+    EXPECT_FALSE(json::parse(doc->data_json).contains("text"));
+    EXPECT_EQ(json::parse(doc->data_json)["v"], zhisou::schema::kDataVersion);
+    EXPECT_NE(doc->text.find("GLM-4.5"), std::string::npos);
+    const Xapian::Document stored = s_searcher->database().get_document(doc->docid);
+    const std::string frame = stored.get_value(zhisou::schema::kSlotText);
+    EXPECT_EQ(zhisou::index::decompress_stored_text(frame), doc->text);
+}
+
+TEST(SearchOlderData, BodyInTheDataOfVersionOneStillGivesSnippetsAndText) {
+    // An index written before the body moved to its slot: the same document, its text in the
+    // data's "text" member and no text slot.
+    TempDir dir;
+    zhisou::index::IndexOptions options;
+    options.index_dir = dir.path() / "idx";
+    zhisou::index::index_inputs({(samples_dir() / "zh-hans").string()}, options);
+    const std::string id = (samples_dir() / "zh-hans/zhipu-financing-2025.md").string();
+    std::string body;
+    {
+        Xapian::WritableDatabase db(options.index_dir.string());
+        const std::string id_term = zhisou::index::id_term(id);
+        ASSERT_NE(db.postlist_begin(id_term), db.postlist_end(id_term));
+        const Xapian::docid docid = *db.postlist_begin(id_term);
+        Xapian::Document doc = db.get_document(docid);
+        body = zhisou::index::decompress_stored_text(doc.get_value(zhisou::schema::kSlotText))
+                   .value_or("");
+        ASSERT_NE(body.find("融资"), std::string::npos);
+        json data = json::parse(doc.get_data());
+        data["v"] = 1;
+        data["text"] = body;
+        doc.set_data(data.dump());
+        doc.remove_value(zhisou::schema::kSlotText);
+        db.replace_document(docid, doc);
+        db.commit();
+    }
+    Searcher searcher(options.index_dir);
+    SearchRequest request;
+    request.query = "智谱 AND 融资";
+    const SearchResult result = searcher.search(request);
+    ASSERT_EQ(result.hits.size(), 1U);
+    EXPECT_NE(result.hits[0].snippet.bracketed().find("[[融资]]"), std::string::npos);
+    const auto doc = searcher.document(id);
+    ASSERT_TRUE(doc.has_value());
+    EXPECT_EQ(doc->text, body);
 }
 
 // --- The CLI --------------------------------------------------------------------------------

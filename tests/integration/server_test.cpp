@@ -4,15 +4,19 @@
 
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
+#include <zhisou/error.h>
 #include <zhisou/query/limits.h>
 
+#include "search_workers.h"
 #include "server.h"
 #include "test_support.h"
 
@@ -20,6 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using zhisou::server::SearchWorkers;
 using zhisou::server::Server;
 using zhisou::server::ServerOptions;
 using zhisou::testing::run_zhisou;
@@ -348,6 +353,62 @@ TEST_F(ServerApi, ManyClientsAtOnce) {
     for (auto& thread : threads)
         thread.join();
     EXPECT_EQ(ok, kClients * kRequestsEach);
+}
+
+/// Spins until `done()` (another thread's progress); gives up after 30 s so a bug fails the
+/// test instead of hanging it.
+template <typename Done>
+bool eventually(Done done) {
+    for (int i = 0; i < 30000 && !done(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return done();
+}
+
+TEST_F(ServerApi, SearchWorkersRunJobsInArrivalOrder) {
+    SearchWorkers workers(s_dir->path() / "index", 1);
+    ASSERT_EQ(workers.count(), 1U);
+    std::mutex mutex;
+    std::vector<int> order;
+    const auto note = [&](int who) {
+        const std::lock_guard lock(mutex);
+        order.push_back(who);
+    };
+    std::promise<void> release_first;
+    std::shared_future<void> first_may_finish = release_first.get_future().share();
+    std::atomic<bool> first_started{false};
+    std::thread first([&] {
+        workers.run([&](zhisou::query::Searcher& searcher) {
+            first_started = true;
+            first_may_finish.wait();
+            EXPECT_GT(searcher.database().get_doccount(), 0U);
+            note(1);
+        });
+    });
+    ASSERT_TRUE(eventually([&] { return first_started.load(); }));
+    std::thread second([&] { workers.run([&](zhisou::query::Searcher&) { note(2); }); });
+    ASSERT_TRUE(eventually([&] { return workers.waiting() == 1; }));
+    std::thread third([&] { workers.run([&](zhisou::query::Searcher&) { note(3); }); });
+    ASSERT_TRUE(eventually([&] { return workers.waiting() == 2; }));
+    {
+        const std::lock_guard lock(mutex);
+        EXPECT_TRUE(order.empty()); // the one worker is busy with the first job
+    }
+    release_first.set_value();
+    first.join();
+    second.join();
+    third.join();
+    EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
+    EXPECT_EQ(workers.waiting(), 0U);
+
+    // A job's result and its exception reach the thread that handed it in.
+    EXPECT_EQ(workers.run([](zhisou::query::Searcher& searcher) {
+        return searcher.database().get_doccount();
+    }),
+              Xapian::Database((s_dir->path() / "index").string()).get_doccount());
+    EXPECT_THROW(workers.run([](zhisou::query::Searcher&) -> int {
+        throw zhisou::InputError("a job that fails");
+    }),
+                 zhisou::InputError);
 }
 
 TEST(ServerSaved, SaveListRunNewOnlyAndDelete) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <zhisou/index/schema.h>
+#include <zhisou/index/stored_text.h>
 #include <zhisou/index/writer.h>
 #include <zhisou/text/analyzer.h>
 #include <zhisou/text/normalize.h>
@@ -256,12 +257,14 @@ Xapian::Document build_document(const ExtractedDocument& doc, const text::Analyz
         }
     }
 
-    // Stored data: what search results, snippets and `zhisou show` need.
+    // The body for snippets and the document view, outside the data (stored_text.h).
+    xdoc.add_value(schema::kSlotText, compress_stored_text(doc.body));
+
+    // Stored data: the fields search results and the document view show.
     json data{{"v", schema::kDataVersion}, {"id", doc.id},
               {"path", doc.path},          {"title", doc.title},
               {"format", doc.format},      {"lang", doc.lang},
-              {"encoding", doc.encoding},  {"repaired", doc.repaired},
-              {"text", doc.body}};
+              {"encoding", doc.encoding},  {"repaired", doc.repaired}};
     if (doc.line != 0)
         data["line"] = doc.line;
     if (doc.date) {

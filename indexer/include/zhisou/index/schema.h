@@ -111,6 +111,9 @@ enum Slot : Xapian::valueno {
     /// documents of the same day come in one order whatever the docids (which differ between
     /// one index and N shards); a KeyMaker would do it but does not work on remote shards.
     kSlotDateSort = 8,
+    /// The repaired body for snippets and the document view, one zstd frame (stored_text.h).
+    /// Indexes written before data version 2 keep it in the data's "text" instead.
+    kSlotText = 9,
 };
 
 // --- Weights -------------------------------------------------------------------------------
@@ -119,10 +122,11 @@ inline constexpr Xapian::termcount kTitleWdf = 5;
 
 // --- Document data -------------------------------------------------------------------------
 // Each document's data is a JSON object (version kDataVersion) with the stored fields:
-//   {"v":1, "id", "path", "line", "title", "date", "date_precision", "date_from", "source",
+//   {"v":2, "id", "path", "line", "title", "date", "date_precision", "date_from", "source",
 //    "author", "url", "lang", "tags":[], "orgs":[{"id","count"}], "encoding", "repaired",
-//    "repairs", "format", "extra":{...unknown JSONL fields}, "text": the repaired body}
-inline constexpr int kDataVersion = 1;
+//    "repairs", "format", "extra":{...unknown JSONL fields}}
+// Version 1 also held "text", the body, which version 2 keeps in kSlotText; readers take either.
+inline constexpr int kDataVersion = 2;
 
 // --- Index format ---------------------------------------------------------------------------
 /// The layout of terms and positions this zhisou writes and reads. Bump it when a change would

@@ -114,6 +114,7 @@ struct StoredDocument {
     Xapian::docid docid = 0;
     std::string id;
     std::string data_json; ///< the document data as stored (schema.h, "Document data")
+    std::string text;      ///< the body (kSlotText, or "text" in data version 1)
 };
 
 struct SearcherOptions {
