@@ -1,6 +1,5 @@
 // Searcher: compile the query, run it with BM25 (or a date sort), fold near-duplicates, count
-// facets with Xapian's own ValueCountMatchSpy (it also works through remote shards), and turn
-// each hit's stored data into fields and a highlighted snippet.
+// facets (facets.h), and turn each hit's stored data into fields and a highlighted snippet.
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include <zhisou/query/search.h>
 #include <zhisou/text/analyzer.h>
 
+#include "facets.h"
 #include "search_ranking.h"
 #include "shared_analyzer.h"
 #include "stored_fields.h"
@@ -31,10 +31,6 @@ using Clock = std::chrono::steady_clock;
 
 /// Totals up to about this many matches are counted exactly, larger ones estimated.
 constexpr Xapian::doccount kExactTotalsUpTo = 100;
-/// Facet counting needs every match seen; beyond this many documents the counts are taken
-/// over the first ones seen only (and Xapian's estimate stands for the rest).
-constexpr Xapian::doccount kFacetCheckAtMost = 200000;
-constexpr std::size_t kFacetValues = 20;
 
 using detail::shared_analyzer;
 
@@ -51,109 +47,6 @@ std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) 
             out.push_back(std::move(plain));
     }
     return out;
-}
-
-int year_of_value(const std::string& serialised) {
-    const double yyyymmdd = Xapian::sortable_unserialise(serialised);
-    return static_cast<int>(yyyymmdd) / 10000;
-}
-
-std::vector<FacetValue> top_values(std::map<std::string, Xapian::doccount>& counts,
-                                   const std::function<std::string(const std::string&)>& label) {
-    std::vector<FacetValue> values;
-    values.reserve(counts.size());
-    for (auto& [value, count] : counts) {
-        if (!value.empty())
-            values.push_back({value, label(value), count});
-    }
-    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (values.size() > kFacetValues)
-        values.resize(kFacetValues);
-    return values;
-}
-
-std::vector<FacetValue> facet_values(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
-    std::map<std::string, Xapian::doccount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string raw = *it;
-        const Xapian::doccount count = it.get_termfreq();
-        switch (facet) {
-        case Facet::Org: {
-            // The slot joins a document's orgs with '\n': split the combination and add
-            // its count to each org (each document still counts once per org).
-            std::size_t start = 0;
-            while (start <= raw.size()) {
-                const std::size_t end = std::min(raw.find('\n', start), raw.size());
-                if (end > start)
-                    counts[raw.substr(start, end - start)] += count;
-                start = end + 1;
-            }
-            break;
-        }
-        case Facet::Year:
-            counts[std::to_string(year_of_value(raw))] += count;
-            break;
-        case Facet::Source:
-        case Facet::Lang:
-            counts[raw] += count;
-            break;
-        }
-    }
-    if (facet == Facet::Org) {
-        return top_values(counts, [](const std::string& id) {
-            const index::Org* org = index::Gazetteer::builtin().by_id(id);
-            return org ? org->name : id;
-        });
-    }
-    if (facet == Facet::Source) {
-        // The slot holds the source as written; the filter term is its lower-case form.
-        auto values = top_values(counts, [](const std::string& s) { return s; });
-        for (auto& value : values) {
-            std::transform(value.value.begin(), value.value.end(), value.value.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        }
-        return values;
-    }
-    return top_values(counts, [](const std::string& s) { return s; });
-}
-
-Xapian::valueno facet_slot(Facet facet) {
-    switch (facet) {
-    case Facet::Org:
-        return schema::kSlotOrgs;
-    case Facet::Year:
-        return schema::kSlotDateFirst;
-    case Facet::Source:
-        return schema::kSlotSource;
-    case Facet::Lang:
-        return schema::kSlotLang;
-    }
-    return schema::kSlotOrgs;
-}
-
-/// Facet counts over every match, in a pass of their own. Unweighted (BoolWeight), Xapian drops
-/// the ranking boosts (an unweighted AND_MAYBE is its left side) and computes no BM25, so the
-/// pass only walks the matching postings; the ranked pass for the page then stops early as a
-/// search without facets does. Counting inside the ranked pass instead made every match go
-/// through the boosts' phrase checks. ValueCountMatchSpy also counts on remote shards.
-std::vector<std::pair<Facet, std::vector<FacetValue>>>
-count_facets(const Xapian::Database& database, const Xapian::Query& query,
-             const std::vector<Facet>& facets) {
-    Xapian::Enquire counting(database);
-    counting.set_query(query);
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (Facet facet : facets) {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
-        counting.add_matchspy(spies.back().get());
-    }
-    (void)counting.get_mset(0, 0, std::min(database.get_doccount(), kFacetCheckAtMost));
-    std::vector<std::pair<Facet, std::vector<FacetValue>>> counts;
-    for (std::size_t i = 0; i < spies.size(); ++i)
-        counts.emplace_back(facets[i], facet_values(facets[i], *spies[i]));
-    return counts;
 }
 
 } // namespace
@@ -229,6 +122,14 @@ struct Searcher::Impl {
     std::filesystem::path path;
     SearcherOptions options;
     index::OpenedIndex opened;
+    /// For a single local database only (facets.h: the spy sees a shard's own docids).
+    detail::FacetTables facet_tables;
+
+    [[nodiscard]] detail::FacetTables* tables_for_facets() {
+        return opened.shards.size() == 1 && opened.missing.empty() && opened.all_local
+                   ? &facet_tables
+                   : nullptr;
+    }
 
     CompileContext context(const SearchRequest& request) const {
         CompileContext context{shared_analyzer(), index::Gazetteer::builtin(), {}, {}, nullptr,
@@ -266,7 +167,13 @@ const std::filesystem::path& Searcher::path() const {
 
 void Searcher::reopen() {
     try {
-        m_impl->opened.database.reopen();
+        bool changed = m_impl->opened.database.reopen();
+        if (!changed && index::replaced_since_open(m_impl->opened)) {
+            m_impl->opened = index::open_index(m_impl->path, {m_impl->options.allow_partial});
+            changed = true;
+        }
+        if (changed)
+            m_impl->facet_tables.clear(); // their docids and values are of the old revision
     } catch (const Xapian::Error& e) {
         throw RuntimeError("cannot reopen the index " + m_impl->path.string() + ": " + e.get_msg());
     }
@@ -380,7 +287,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total_upper = result.total_lower;
     }
     if (!request.facets.empty())
-        result.facets = count_facets(opened.database, query, request.facets);
+        result.facets =
+            detail::count_facets(opened.database, query, request.facets, tables_for_facets());
 
     std::vector<std::string> marks = highlight_terms(compiled.highlight_terms);
     if (compiled.mode == MatchMode::Ranked) {

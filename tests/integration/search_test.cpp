@@ -275,6 +275,58 @@ TEST_F(SearchSamples, FacetsCountTheMatchedSet) {
     EXPECT_EQ(result.facets[2].second.front().label, "Zhipu AI");
 }
 
+/// Facets as "facet value=count label; ..." for comparing whole results.
+std::string facets_text(const SearchResult& result) {
+    std::string out;
+    for (const auto& [facet, values] : result.facets) {
+        out += std::string(zhisou::query::facet_name(facet)) + ":";
+        for (const auto& v : values)
+            out += " " + v.value + "=" + std::to_string(v.count) + " " + v.label + ";";
+        out += "\n";
+    }
+    return out;
+}
+
+// A Searcher counts a facet through its values the first time, then through a table of every
+// document's value built once per database revision (query/src/facets.h): both must agree, and
+// a commit must reach the table.
+TEST(SearchFacetTables, CountLikeTheValuesAndFollowCommits) {
+    TempDir dir;
+    zhisou::index::IndexOptions options;
+    options.index_dir = dir.path() / "idx";
+    zhisou::index::index_inputs({(samples_dir() / "zh-hans").string()}, options);
+    SearchRequest request;
+    request.limit = 0;
+    request.collapse = false;
+    request.facets = {Facet::Org, Facet::Year, Facet::Source, Facet::Lang};
+    const auto facets_of = [&](Searcher& searcher, const std::string& query) {
+        request.query = query;
+        return facets_text(searcher.search(request));
+    };
+    Searcher tables(options.index_dir);
+    (void)facets_of(tables, "智谱"); // the first count of each facet goes through its values
+    const std::vector<std::string> queries = {"智谱", "org:deepseek", "date:2025", "融资 OR 开源"};
+    const auto expect_same_as_fresh = [&] {
+        for (const std::string& query : queries) {
+            Searcher fresh(options.index_dir);
+            const std::string expected = facets_of(fresh, query);
+            EXPECT_FALSE(expected.empty());
+            EXPECT_EQ(facets_of(tables, query), expected) << query;
+        }
+    };
+    expect_same_as_fresh();
+
+    // New documents (English ones, of orgs and sources the Chinese samples lack) committed
+    // while the Searcher is open: after reopen() the tables count them.
+    const std::string before = facets_of(tables, "org:zhipu");
+    zhisou::index::index_inputs({(samples_dir() / "en").string()}, options);
+    tables.reopen();
+    const std::string after = facets_of(tables, "org:zhipu");
+    EXPECT_NE(after, before);
+    EXPECT_NE(after.find("lang: en="), std::string::npos) << after;
+    expect_same_as_fresh();
+}
+
 TEST_F(SearchSamples, FacetValuesFilterToTheirCount) {
     SearchRequest request;
     request.limit = 0;

@@ -513,4 +513,30 @@ TEST(ServerReopen, SeesDocumentsCommittedWhileRunning) {
     EXPECT_EQ(body_of(c.Get("/api/stats"))["documents"], documents_before + 1);
 }
 
+// A run that changes a fifth of the index ends by compacting it into a new folder swapped in
+// for the old one; the compacted database's revision starts again at 1, which Xapian's reopen()
+// alone takes for "nothing changed".
+TEST(ServerReopen, SeesAnIndexCompactedWhileRunning) {
+    TempDir dir;
+    build_index(dir.path() / "index", samples_dir() / "en");
+    RunningServer running(options_for(dir.path() / "index"));
+    auto c = running.client();
+    const std::string word = "quokkaflux";
+    EXPECT_EQ(body_of(c.Get("/api/search?q=" + word + "&facets=lang"))["total"], 0);
+
+    fs::copy(samples_dir() / "zh-hans", dir.path() / "new", fs::copy_options::recursive);
+    std::ofstream(dir.path() / "new" / "late.md")
+        << "---\ntitle: A late arrival\ndate: 2025-05-01\n---\n\nThe " << word
+        << " benchmark was published today by a small lab.\n";
+    const auto run = run_zhisou(
+        {"index", "--index", (dir.path() / "index").string(), (dir.path() / "new").string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    ASSERT_NE(run.out.find("Compacted"), std::string::npos) << run.out;
+
+    const json after = body_of(c.Get("/api/search?q=" + word + "&facets=lang"));
+    EXPECT_EQ(after["total"], 1) << after.dump();
+    ASSERT_EQ(after["hits"].size(), 1U);
+    EXPECT_EQ(after["facets"]["lang"][0]["count"], 1) << after.dump();
+}
+
 } // namespace

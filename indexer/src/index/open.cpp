@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <sys/stat.h>
 
 #include <zhisou/error.h>
 #include <zhisou/index/open.h>
@@ -130,7 +131,29 @@ Xapian::Database open_shard(const ShardLocation& shard, const OpenOptions& optio
     return Xapian::Database(shard.local.string());
 }
 
+std::optional<FolderIdentity> identify(const fs::path& folder) {
+    struct ::stat st {};
+    if (::stat(folder.c_str(), &st) != 0)
+        return std::nullopt;
+    return FolderIdentity{folder, static_cast<std::uint64_t>(st.st_dev),
+                          static_cast<std::uint64_t>(st.st_ino)};
+}
+
+void remember_folder(OpenedIndex& opened, const fs::path& folder) {
+    if (auto identity = identify(folder))
+        opened.folders.push_back(std::move(*identity));
+}
+
 } // namespace
+
+bool replaced_since_open(const OpenedIndex& opened) {
+    for (const FolderIdentity& folder : opened.folders) {
+        const auto now = identify(folder.path);
+        if (!now || now->device != folder.device || now->inode != folder.inode)
+            return true;
+    }
+    return false;
+}
 
 std::string shard_dir_name(unsigned number) {
     return fmt::format("shard-{:03d}", number);
@@ -163,7 +186,10 @@ OpenedIndex open_index(const fs::path& path, OpenOptions options) {
     if (shards.size() == 1 && !shards.front().local.empty() && shards.front().local == path) {
         // A plain index directory: the messages speak of the index, not of a shard.
         try {
-            OpenedIndex opened{Xapian::Database(path.string()), {path.string()}, {}};
+            OpenedIndex opened;
+            opened.database = Xapian::Database(path.string());
+            opened.shards.push_back(path.string());
+            remember_folder(opened, path);
             schema::require_current_schema(opened.database, path.string());
             return opened;
         } catch (const Xapian::DatabaseOpeningError& e) {
@@ -176,8 +202,11 @@ OpenedIndex open_index(const fs::path& path, OpenOptions options) {
     OpenedIndex opened;
     for (const ShardLocation& shard : shards) {
         opened.shards.push_back(shard.description);
+        opened.all_local = opened.all_local && !shard.local.empty();
         try {
             opened.database.add_database(open_shard(shard, options));
+            if (!shard.local.empty())
+                remember_folder(opened, shard.local);
         } catch (const Xapian::Error& e) {
             std::string why = e.get_msg();
             if (const char* detail = e.get_error_string(); detail && *detail)

@@ -9,6 +9,7 @@
 // for a database served by xapian-tcpsrv; `remote tcp HOST PORT` is accepted as a synonym.
 // A shard directory holds such a stub named XAPIANDB, which Xapian opens by itself.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -45,15 +46,30 @@ struct OpenOptions {
     bool allow_partial = false;
 };
 
+/// A local database folder as it was when opened (its inode), to tell when it was replaced.
+struct FolderIdentity {
+    std::filesystem::path path;
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+};
+
 struct OpenedIndex {
     Xapian::Database database;
-    std::vector<std::string> shards;  ///< every shard's description (path or "tcp HOST:PORT")
-    std::vector<std::string> missing; ///< shards left out under allow_partial
+    std::vector<std::string> shards;     ///< every shard's description (path or "tcp HOST:PORT")
+    std::vector<std::string> missing;    ///< shards left out under allow_partial
+    bool all_local = true;               ///< no shard is remote
+    std::vector<FolderIdentity> folders; ///< the local databases opened
 };
 
 /// Opens an index for reading. Throws InputError when `path` does not exist or is not an
 /// index (saying how to create one), RuntimeError naming the shard that cannot be opened.
 [[nodiscard]] OpenedIndex open_index(const std::filesystem::path& path, OpenOptions options = {});
+
+/// True when a local database of `opened` is no longer the folder that was opened: `zhisou
+/// index` compacts by swapping in a new folder, whose revision starts again at 1, so
+/// `Xapian::Database::reopen()` can take it for the revision it has and keep reading the old
+/// files. One stat() per local database.
+[[nodiscard]] bool replaced_since_open(const OpenedIndex& opened);
 
 /// The local database that holds the index-wide metadata (saved queries): the index itself,
 /// or the first shard, which must be local. Throws InputError when it is remote (remote
