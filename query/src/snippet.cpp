@@ -4,8 +4,10 @@
 #include <tuple>
 #include <vector>
 
+#include <zhisou/index/schema.h>
 #include <zhisou/query/snippet.h>
 #include <zhisou/text/analyzer.h>
+#include <zhisou/text/utf8.h>
 
 namespace zhisou::query {
 namespace {
@@ -280,6 +282,46 @@ Highlighter::Highlighter(const text::Analyzer& analyzer, std::vector<std::string
             m_window_needles.emplace_back(needle, 0); // the term does not matter for windows
         }
     }
+    find_bigram_needles();
+}
+
+void Highlighter::find_bigram_needles() {
+    std::vector<std::pair<std::string, std::size_t>> needles;
+    for (std::size_t t = 0; t < m_term_list.size(); ++t) {
+        const std::string& term = m_term_list[t];
+        if (term.starts_with(schema::kBigramPrefix)) {
+            needles.emplace_back(term.substr(schema::kBigramPrefix.size()), t);
+            continue;
+        }
+        // A word is covered when each two adjacent characters of it are a bigram term (which
+        // only Han characters give); a one-character word is not.
+        std::vector<std::size_t> starts;
+        text::utf8::for_each_code_point(
+            term, [&](char32_t, std::size_t begin, std::size_t) { starts.push_back(begin); });
+        starts.push_back(term.size());
+        if (starts.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z'))
+            return; // a prefixed term, or one character
+        for (std::size_t i = 0; i + 2 < starts.size(); ++i) {
+            const std::string pair = std::string(schema::kBigramPrefix) +
+                                     term.substr(starts[i], starts[i + 2] - starts[i]);
+            if (!m_terms.contains(pair))
+                return;
+        }
+    }
+    m_bigram_needles = std::move(needles);
+}
+
+void Highlighter::mark_range(std::string_view text, std::size_t begin, std::size_t end,
+                             std::vector<Match>& matches) const {
+    if (m_bigram_needles.empty()) {
+        analyze_range(text, begin, end, matches);
+        return;
+    }
+    for (Match hit : needle_hits(text.substr(begin, end - begin), m_bigram_needles)) {
+        hit.begin += begin;
+        hit.end += begin;
+        matches.push_back(hit);
+    }
 }
 
 std::vector<Highlighter::Match>
@@ -549,7 +591,7 @@ Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) 
         const std::size_t begin = passage_begin(text, hits, m_term_list.size(), max_chars);
         const std::size_t end = forward_chars(text, begin, max_chars);
         std::vector<Match> matches;
-        analyze_range(text, boundary_before(text, begin), boundary_after(text, end), matches);
+        mark_range(text, boundary_before(text, begin), boundary_after(text, end), matches);
         if (std::any_of(matches.begin(), matches.end(),
                         [&](const Match& m) { return m.end > begin && m.begin < end; })) {
             sort_matches(matches);

@@ -171,6 +171,22 @@ TEST(Snippet, WholeAgreesWithAnalysingEverything) {
     EXPECT_EQ(highlighter_for(pasted).whole(text).marks, reference_marks(pasted, text));
 }
 
+// The passage best_passage() picks carries exactly the Analyzer's marks (reference_marks) that
+// fall inside it. `text` must have single spaces only, so the passage is a substring of it.
+void expect_the_analyzers_marks(std::string_view query, const std::string& text,
+                                std::size_t chars) {
+    const Snippet s = highlighter_for(query).best_passage(text, chars);
+    const std::size_t start = text.find(s.text);
+    ASSERT_NE(start, std::string::npos) << query;
+    Spans expected;
+    for (const auto& [b, e] : reference_marks(query, text)) {
+        if (e > start && b < start + s.text.size())
+            expected.emplace_back(std::max(b, start) - start,
+                                  std::min(e, start + s.text.size()) - start);
+    }
+    EXPECT_EQ(s.marks, expected) << query << ": " << s.bracketed();
+}
+
 // A long text's passage is chosen by where the query's needles occur, and only that passage is
 // analysed: its marks must still be exactly the Analyzer's (reference_marks) inside it.
 TEST(Snippet, BestPassageOfALongTextHasTheAnalyzersMarks) {
@@ -182,20 +198,16 @@ TEST(Snippet, BestPassageOfALongTextHasTheAnalyzersMarks) {
                 "香港網絡安全條例（草案）與智谱 GLM-4.7 released; the possibility of dying stars. ";
     }
     ASSERT_GT(text.size(), 2048U);
-    for (const char* query : {"网络安全", "智谱 GLM-4.7", "release", "条例 草案", "possible die"}) {
-        const Snippet s = highlighter_for(query).best_passage(text, 80);
-        ASSERT_FALSE(s.marks.empty()) << query;
-        const std::size_t start = text.find(s.text);
-        ASSERT_NE(start, std::string::npos) << query;
-        Spans expected;
-        for (const auto& [b, e] : reference_marks(query, text)) {
-            if (e > start && b < start + s.text.size())
-                expected.emplace_back(std::max(b, start) - start,
-                                      std::min(e, start + s.text.size()) - start);
-        }
-        EXPECT_EQ(s.marks, expected) << query << ": " << s.bracketed();
-        EXPECT_NE(s.bracketed().find("[["), std::string::npos);
+    // Chinese-only queries are marked from their bigrams' occurrences without the Analyzer
+    // (Highlighter::m_bigram_needles); the others analyse the passage.
+    for (const char* query :
+         {"网络安全", "条例 草案", "香港网络", "智谱 GLM-4.7", "release", "possible die"}) {
+        expect_the_analyzers_marks(query, text, 80);
+        EXPECT_NE(best(query, text, 80).find("[["), std::string::npos) << query;
     }
+    // A one-character word is marked only where the Analyzer cuts it out as a word: not inside
+    // 條例, so nothing here.
+    expect_the_analyzers_marks("条", text, 80);
     const std::string gap(3000, ' ');
     // The exact word (its word and stem terms) beats a form that matches by stem only, as when
     // every candidate is analysed.
@@ -237,6 +249,29 @@ TEST(Snippet, WholeAgreesWithAnalysingEverythingOnNewsDocuments) {
                 EXPECT_EQ(highlighter_for(query).whole(text).marks, reference_marks(query, text))
                     << file << " " << doc["id"] << " " << query;
             }
+        }
+    }
+}
+
+// Passages of real documents (skipped without the shared corpus), white space collapsed.
+TEST(Snippet, BestPassageHasTheAnalyzersMarksOnNewsDocuments) {
+    const auto corpus = eval::shared_corpus();
+    if (!corpus || !std::filesystem::exists(*corpus / "news" / "hkcnews-traditional.jsonl"))
+        GTEST_SKIP() << "../shared/corpus/news not found";
+    const char* queries[] = {"网络安全", "立法会", "警察 政府",     "数据泄露",     "人工智能",
+                             "香港",     "开源",   "DeepSeek 开源", "漏洞 CVE-2024"};
+    for (const char* file : {"hkcnews-traditional.jsonl", "picker-techsec-news.jsonl"}) {
+        std::ifstream in(*corpus / "news" / file);
+        int checked = 0;
+        for (std::string line; checked < 40 && std::getline(in, line); ++checked) {
+            std::string text;
+            for (const char c : nlohmann::json::parse(line)["text"].get<std::string>()) {
+                const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+                if (!space || (!text.empty() && text.back() != ' '))
+                    text += space ? ' ' : c;
+            }
+            for (const char* query : queries)
+                expect_the_analyzers_marks(query, text, 160);
         }
     }
 }
