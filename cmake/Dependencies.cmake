@@ -22,6 +22,11 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd) # stored body text (sto
 # be the same in our code or the classes would not match the library's layout.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 find_package(Threads REQUIRED)
+# The zhisou executable's allocator (cli/CMakeLists.txt); not with the sanitizers, which bring
+# their own.
+if(NOT ZHISOU_SANITIZE)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+endif()
 
 if(ZHISOU_TESTS)
   find_package(GTest 1.11 CONFIG REQUIRED)

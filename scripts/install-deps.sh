@@ -8,7 +8,7 @@ packages=(
   g++ make cmake ninja-build pkg-config
   # libraries (all from Debian; see README "Dependencies" for why each one)
   libxapian-dev libicu-dev libboost-dev libfmt-dev nlohmann-json3-dev libcli11-dev
-  libcpp-httplib-dev libgumbo-dev libsimdjson-dev libzstd-dev
+  libcpp-httplib-dev libgumbo-dev libsimdjson-dev libzstd-dev libjemalloc-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev xapian-tools python3
 )
