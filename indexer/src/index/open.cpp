@@ -187,9 +187,9 @@ OpenedIndex open_index(const fs::path& path, OpenOptions options) {
         // A plain index directory: the messages speak of the index, not of a shard.
         try {
             OpenedIndex opened;
+            remember_folder(opened, path); // before opening: a swap in between is seen later
             opened.database = Xapian::Database(path.string());
             opened.shards.push_back(path.string());
-            remember_folder(opened, path);
             schema::require_current_schema(opened.database, path.string());
             return opened;
         } catch (const Xapian::DatabaseOpeningError& e) {
@@ -204,9 +204,11 @@ OpenedIndex open_index(const fs::path& path, OpenOptions options) {
         opened.shards.push_back(shard.description);
         opened.all_local = opened.all_local && !shard.local.empty();
         try {
+            const std::optional<FolderIdentity> folder =
+                shard.local.empty() ? std::nullopt : identify(shard.local);
             opened.database.add_database(open_shard(shard, options));
-            if (!shard.local.empty())
-                remember_folder(opened, shard.local);
+            if (folder)
+                opened.folders.push_back(*folder);
         } catch (const Xapian::Error& e) {
             std::string why = e.get_msg();
             if (const char* detail = e.get_error_string(); detail && *detail)

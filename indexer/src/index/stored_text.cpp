@@ -1,4 +1,5 @@
 #include <memory>
+#include <stdexcept>
 #include <zstd.h>
 
 #include <zhisou/index/stored_text.h>
