@@ -307,7 +307,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (request.collapse)
             hit.collapsed = it.get_collapse_count();
         const Xapian::Document doc = it.get_document();
-        detail::StoredFields stored = detail::read_stored_fields(doc.get_data(), request.snippets);
+        const std::string data = doc.get_data();
+        detail::StoredFields stored = detail::read_stored_fields(data);
         hit.id = std::move(stored.id);
         hit.title = std::move(stored.title);
         hit.date = std::move(stored.date);
@@ -317,7 +318,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         hit.url = std::move(stored.url);
         hit.orgs = std::move(stored.orgs);
         if (request.snippets) {
-            const std::string text = detail::read_stored_text(doc, std::move(stored.text));
+            const std::string text = detail::read_stored_text(doc, data);
             hit.snippet = highlighter.best_passage(text, request.snippet_chars);
         }
         if (request.explain)
@@ -355,8 +356,7 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) {
                 return std::nullopt;
             const Xapian::Document doc = db.get_document(*it);
             StoredDocument stored{*it, std::string(id), doc.get_data(), {}};
-            stored.text = detail::read_stored_text(
-                doc, detail::read_stored_fields(stored.data_json, true).text);
+            stored.text = detail::read_stored_text(doc, stored.data_json);
             return stored;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2)

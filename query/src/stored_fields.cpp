@@ -57,9 +57,21 @@ void for_each_field(std::string_view data, OnField on_field) {
     }
 }
 
+// The string member `name` of the top-level object, stopping there; empty when it is missing.
+std::string read_one_string(std::string_view data, std::string_view name) {
+    std::string out;
+    for_each_field(data, [&](std::string_view key, Value value) {
+        if (key != name)
+            return true;
+        read_string(value, out);
+        return false;
+    });
+    return out;
+}
+
 } // namespace
 
-StoredFields read_stored_fields(std::string_view data, bool with_text) {
+StoredFields read_stored_fields(std::string_view data) {
     StoredFields out;
     for_each_field(data, [&](std::string_view key, Value value) {
         if (key == "id")
@@ -78,29 +90,20 @@ StoredFields read_stored_fields(std::string_view data, bool with_text) {
             read_string(value, out.url);
         else if (key == "orgs")
             read_org_ids(value, out.orgs);
-        else if (key == "text" && with_text)
-            read_string(value, out.text);
         return true;
     });
     return out;
 }
 
-std::string read_stored_text(const Xapian::Document& doc, std::string legacy) {
+std::string read_stored_text(const Xapian::Document& doc, std::string_view data) {
     const std::string frame = doc.get_value(schema::kSlotText);
     if (frame.empty())
-        return legacy;
+        return read_one_string(data, "text"); // data version 1 held the body
     return index::decompress_stored_text(frame).value_or(std::string());
 }
 
 std::string read_stored_id(std::string_view data) {
-    std::string id;
-    for_each_field(data, [&](std::string_view key, Value value) {
-        if (key != "id")
-            return true;
-        read_string(value, id);
-        return false;
-    });
-    return id;
+    return read_one_string(data, "id");
 }
 
 } // namespace zhisou::query::detail

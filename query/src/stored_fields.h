@@ -13,17 +13,16 @@ namespace zhisou::query::detail {
 struct StoredFields {
     std::string id, title, date, source, lang, path, url;
     std::vector<std::string> orgs; ///< canonical org ids, as stored
-    std::string text;              ///< the body, only when asked for (and data version 1)
 };
 
 /// The fields a hit shows. A field that is missing or not a string stays empty; data that is
 /// no JSON object gives empty fields (a document written by something else) rather than an
 /// error, as a search result must still be shown.
-[[nodiscard]] StoredFields read_stored_fields(std::string_view data, bool with_text);
+[[nodiscard]] StoredFields read_stored_fields(std::string_view data);
 
-/// The document's body: its text slot (schema.h, kSlotText), else the "text" of data version 1
-/// (`legacy`, from read_stored_fields), else empty.
-[[nodiscard]] std::string read_stored_text(const Xapian::Document& doc, std::string legacy);
+/// The document's body: its text slot (schema.h, kSlotText), else the "text" member of its
+/// `data` (data version 1), else empty. The data is parsed only in that last case.
+[[nodiscard]] std::string read_stored_text(const Xapian::Document& doc, std::string_view data);
 
 /// Only the document's id as stored (its Q term may be a hash of a long id).
 [[nodiscard]] std::string read_stored_id(std::string_view data);
