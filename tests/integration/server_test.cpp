@@ -488,6 +488,13 @@ TEST(ServerToken, LoopbackNeedsNoneUnlessGiven) {
         201);
 }
 
+/// A dated Markdown document in `folder` (created if need be) that mentions `word`.
+void write_late_document(const fs::path& folder, const std::string& word) {
+    fs::create_directories(folder);
+    std::ofstream(folder / "late.md") << "---\ntitle: A late arrival\ndate: 2025-05-01\n---\n\nThe "
+                                      << word << " benchmark was published today by a small lab.\n";
+}
+
 TEST(ServerReopen, SeesDocumentsCommittedWhileRunning) {
     TempDir dir;
     build_index(dir.path() / "index", samples_dir() / "en");
@@ -498,10 +505,7 @@ TEST(ServerReopen, SeesDocumentsCommittedWhileRunning) {
     EXPECT_EQ(c.Get("/api/search?q=" + word)->get_header_value("X-Zhisou-Cache"), "hit");
     const int documents_before = body_of(c.Get("/api/stats"))["documents"];
 
-    fs::create_directories(dir.path() / "new");
-    std::ofstream(dir.path() / "new" / "late.md")
-        << "---\ntitle: A late arrival\ndate: 2025-05-01\n---\n\nThe " << word
-        << " benchmark was published today by a small lab.\n";
+    write_late_document(dir.path() / "new", word);
     build_index(dir.path() / "index", dir.path() / "new");
 
     // The same search again: the commit made the cached answer unreachable.
@@ -525,9 +529,7 @@ TEST(ServerReopen, SeesAnIndexCompactedWhileRunning) {
     EXPECT_EQ(body_of(c.Get("/api/search?q=" + word + "&facets=lang"))["total"], 0);
 
     fs::copy(samples_dir() / "zh-hans", dir.path() / "new", fs::copy_options::recursive);
-    std::ofstream(dir.path() / "new" / "late.md")
-        << "---\ntitle: A late arrival\ndate: 2025-05-01\n---\n\nThe " << word
-        << " benchmark was published today by a small lab.\n";
+    write_late_document(dir.path() / "new", word);
     const auto run = run_zhisou(
         {"index", "--index", (dir.path() / "index").string(), (dir.path() / "new").string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
