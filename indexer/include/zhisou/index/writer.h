@@ -54,8 +54,12 @@ struct IndexOptions {
     unsigned shards = 0;
     /// Commit after this many documents or input bytes, whichever comes first. Xapian keeps
     /// a batch's postings in memory (several times the input size), so this bounds RSS.
+    /// Small batches are also faster: the single writer spends most of its time in Xapian's
+    /// in-memory std::map of the batch's terms, whose lookups slow down as it grows (news
+    /// corpus, bench/index_peers.py: 1 MB 34.2 s, 2 MB 33.2 s, 4 MB 35.9 s, 12 MB 39.3 s,
+    /// 32 MB 55.0 s; at 4x, 2 MB 149 s vs 12 MB 167 s).
     std::size_t batch_documents = 5000;
-    std::size_t batch_bytes = 12u << 20;
+    std::size_t batch_bytes = 2u << 20;
     /// Compact the index (Xapian's compactor, see compact.h) at the end of a run that added,
     /// changed or removed at least a fifth of its documents: B-trees written in batches are
     /// left about half full, and compaction halves the index on disk in a few seconds. Small
