@@ -4,7 +4,9 @@
 // Xapian database (Xapian allows a single writer per database). The same inputs always give
 // the same index.
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
@@ -12,7 +14,9 @@
 #include <memory>
 #include <mutex>
 #include <semaphore>
+#include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -54,6 +58,22 @@ struct Built {
     bool repaired = false;
     std::size_t bytes = 0; // input bytes, for batch sizes
 };
+
+// An analysis thread runs at a lower priority than the shard writers: a single Xapian writer is
+// the slowest stage and cannot be split, so when the cores are short it should never wait
+// for a core while analysis, which has time to spare, holds it. Best effort: if the system
+// refuses, the thread runs as it is.
+// Relative to the process's own niceness, so `nice zhisou index` stays below other work.
+void yield_cpu_to_writers() {
+    constexpr int kAnalysisNice = 5;
+    constexpr int kLowestPriority = 19;
+    const auto thread = static_cast<id_t>(::gettid());
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, thread);
+    if (errno == 0)
+        (void)::setpriority(PRIO_PROCESS, thread,
+                            std::min(current + kAnalysisNice, kLowestPriority));
+}
 
 std::uint64_t read_fingerprint(const std::string& value) {
     std::uint64_t fingerprint = 0;
@@ -162,6 +182,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&] {
+            yield_cpu_to_writers();
             const text::Analyzer analyzer;
             const Extractor extractor(gazetteer);
             while (auto work = work_queue.pop()) {
