@@ -217,13 +217,18 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     // where one database would keep it.
     const std::size_t shard_batch_documents =
         std::max<std::size_t>(1, options.batch_documents / shard_count);
-    const std::size_t shard_batch_bytes =
-        std::max<std::size_t>(1, options.batch_bytes / shard_count);
+    const auto shard_batch_bytes = [&](Xapian::doccount shard_documents) {
+        const std::size_t grown = std::clamp<std::size_t>(
+            shard_documents * options.batch_bytes_per_document, options.batch_bytes,
+            std::max(options.batch_bytes, options.batch_bytes_max));
+        return std::max<std::size_t>(1, grown / shard_count);
+    };
     for (std::size_t s = 0; s < shard_count; ++s) {
         shard_writers.emplace_back([&, s] {
             Xapian::WritableDatabase& db = shards.databases[s];
             std::size_t batch_docs = 0;
             std::size_t batch_bytes = 0;
+            std::size_t batch_bytes_limit = shard_batch_bytes(db.get_doccount());
             try {
                 while (auto item = shard_queues[s]->pop()) {
                     // A new id cannot be in the index (the fingerprints cover every
@@ -237,10 +242,11 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     // Commit in batches: Xapian buffers a batch's postings in memory, and an
                     // interrupted run keeps everything up to the last commit of each shard.
                     batch_bytes += item->bytes;
-                    if (++batch_docs >= shard_batch_documents || batch_bytes >= shard_batch_bytes) {
+                    if (++batch_docs >= shard_batch_documents || batch_bytes >= batch_bytes_limit) {
                         db.commit();
                         batch_docs = 0;
                         batch_bytes = 0;
+                        batch_bytes_limit = shard_batch_bytes(db.get_doccount());
                     }
                 }
             } catch (...) {

@@ -54,12 +54,18 @@ struct IndexOptions {
     unsigned shards = 0;
     /// Commit after this many documents or input bytes, whichever comes first. Xapian keeps
     /// a batch's postings in memory (several times the input size), so this bounds RSS.
-    /// Small batches are also faster: the single writer spends most of its time in Xapian's
-    /// in-memory std::map of the batch's terms, whose lookups slow down as it grows (news
-    /// corpus, bench/index_peers.py: 1 MB 34.2 s, 2 MB 33.2 s, 4 MB 35.9 s, 12 MB 39.3 s,
-    /// 32 MB 55.0 s; at 4x, 2 MB 149 s vs 12 MB 167 s).
+    /// The byte limit grows with the database, from batch_bytes to batch_bytes_max: the single
+    /// writer spends most of its time in Xapian's in-memory std::map of the batch's terms,
+    /// which slows down as it grows, so small batches are faster on a small index (news
+    /// corpus: 2 MB 33.2 s, 12 MB 39.3 s, 32 MB 55.0 s); but every commit rewrites one B-tree
+    /// block per term it touches, which costs more the larger the index, so 1.1 GB of input
+    /// took 790 s in 2 MB batches and 739 s in 12 MB ones (bench/scale.py).
     std::size_t batch_documents = 5000;
     std::size_t batch_bytes = 2u << 20;
+    std::size_t batch_bytes_max = 12u << 20;
+    /// Input bytes of batch per document already in the database: batch_bytes up to 16,384
+    /// documents, batch_bytes_max from 98,304.
+    std::size_t batch_bytes_per_document = 128;
     /// Compact the index (Xapian's compactor, see compact.h) at the end of a run that added,
     /// changed or removed at least a fifth of its documents: B-trees written in batches are
     /// left about half full, and compaction halves the index on disk in a few seconds. Small
