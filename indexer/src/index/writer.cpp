@@ -61,9 +61,9 @@ struct Built {
 
 // An analysis thread runs at a lower priority than the shard writers: a single Xapian writer is
 // the slowest stage and cannot be split, so when the cores are short it should never wait
-// for a core while analysis, which has time to spare, holds it. Best effort: if the system
+// for a core while analysis, which has time to spare, holds it. Relative to the process's
+// own niceness, so `nice zhisou index` stays below other work. Best effort: if the system
 // refuses, the thread runs as it is.
-// Relative to the process's own niceness, so `nice zhisou index` stays below other work.
 void yield_cpu_to_writers() {
     constexpr int kAnalysisNice = 5;
     constexpr int kLowestPriority = 19;

@@ -59,12 +59,12 @@ struct IndexOptions {
     /// which slows down as it grows, so small batches are faster on a small index (news
     /// corpus: 2 MB 33.2 s, 12 MB 39.3 s, 32 MB 55.0 s); but every commit rewrites one B-tree
     /// block per term it touches, which costs more the larger the index, so 1.1 GB of input
-    /// took 790 s in 2 MB batches and 739 s in 12 MB ones (bench/scale.py).
+    /// took 790 s in 2 MB batches, 739 s in 12 MB ones and 726 s growing (bench/RESULTS.md).
     std::size_t batch_documents = 5000;
     std::size_t batch_bytes = 2u << 20;
     std::size_t batch_bytes_max = 12u << 20;
-    /// Input bytes of batch per document already in the database: batch_bytes up to 16,384
-    /// documents, batch_bytes_max from 98,304.
+    /// Input bytes of batch per document already in the shard's database: batch_bytes up to
+    /// 16,384 documents, batch_bytes_max from 98,304 (then split among the shards, as above).
     std::size_t batch_bytes_per_document = 128;
     /// Compact the index (Xapian's compactor, see compact.h) at the end of a run that added,
     /// changed or removed at least a fifth of its documents: B-trees written in batches are
