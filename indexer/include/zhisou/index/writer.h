@@ -64,7 +64,7 @@ struct IndexOptions {
     std::size_t batch_bytes = 2u << 20;
     std::size_t batch_bytes_max = 12u << 20;
     /// Input bytes of batch per document already in the shard's database: batch_bytes up to
-    /// 16,384 documents, batch_bytes_max from 98,304 (then split among the shards, as above).
+    /// 16,384 documents, batch_bytes_max from 98,304 (each shard writer takes its share).
     std::size_t batch_bytes_per_document = 128;
     /// Compact the index (Xapian's compactor, see compact.h) at the end of a run that added,
     /// changed or removed at least a fifth of its documents: B-trees written in batches are
