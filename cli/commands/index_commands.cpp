@@ -46,7 +46,9 @@ void print_progress(const index::IndexProgress& p) {
     const double mb = static_cast<double>(p.bytes) / 1e6;
     const double rate = seconds > 0 ? mb / seconds : 0.0;
     std::string eta;
-    if (p.total_bytes > p.bytes && rate > 0) {
+    if (p.finishing) {
+        eta = "  merging the index";
+    } else if (p.total_bytes > p.bytes && rate > 0) {
         eta = " ETA " + format_duration(static_cast<double>(p.total_bytes - p.bytes) / 1e6 / rate);
     }
     std::cerr << fmt::format("\r\033[K{} documents  {:.1f} MB  {:.1f} MB/s{}  skipped {}",
@@ -112,6 +114,8 @@ int run_index(const IndexCommandOptions& options) {
                           {"seconds", seconds},
                           {"index_documents", summary.index_documents},
                           {"compacted", summary.compacted},
+                          {"parts", summary.parts},
+                          {"recovered", summary.recovered},
                           {"problems", problems}}
                          .dump(2)
                   << '\n';
@@ -122,7 +126,13 @@ int run_index(const IndexCommandOptions& options) {
             summary.documents, seconds, mb, seconds > 0 ? mb / seconds : 0.0, summary.added,
             summary.updated, summary.unchanged, summary.removed, summary.skipped, summary.repaired,
             index_options.index_dir.string(), summary.index_documents);
-        if (summary.compacted)
+        if (summary.recovered != 0)
+            std::cout << fmt::format("Recovered {} documents written by an interrupted run.\n",
+                                     summary.recovered);
+        if (summary.parts > 1)
+            std::cout << fmt::format("Written as {} parts in parallel, merged into one database.\n",
+                                     summary.parts);
+        else if (summary.compacted)
             std::cout << "Compacted the index (the run changed at least a fifth of it).\n";
     }
     if (!summary.compact_skipped.empty() && !options.quiet)

@@ -12,15 +12,26 @@
 #include <zhisou/index/schema.h>
 #include <zhisou/index/stats.h>
 
+#include "index/build_parts.h"
+
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
 namespace {
 
+// The folder `path` names, as rename() needs it: "idx/" and "idx/." are "idx".
+fs::path folder_name(const fs::path& path) {
+    fs::path normal = path.lexically_normal();
+    if (normal.filename().empty() && normal.has_parent_path())
+        normal = normal.parent_path();
+    return normal;
+}
+
 // A fresh folder name beside `path` (same file system, so renames are atomic).
 fs::path sibling(const fs::path& path, std::string_view what) {
-    const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    return parent / fmt::format(".{}.{}-{}", path.filename().string(), what, ::getpid());
+    const fs::path folder = folder_name(path);
+    const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
+    return parent / fmt::format(".{}.{}-{}", folder.filename().string(), what, ::getpid());
 }
 
 // Takes the database's write lock for as long as the object lives.
@@ -45,6 +56,20 @@ void drop_shard_metadata(const fs::path& db) {
     out.commit();
 }
 
+// Atomic swap: a reader opening the index sees the old database or the new one, never a
+// missing folder. Afterwards `fresh` names the old one, for the caller to remove; readers
+// holding its files keep them.
+void swap_into_place(const fs::path& fresh, const fs::path& db) {
+    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, folder_name(db).c_str(), RENAME_EXCHANGE) !=
+        0) {
+        const int error = errno;
+        std::error_code ec;
+        fs::remove_all(fresh, ec);
+        throw RuntimeError(fmt::format("cannot swap the compacted database into '{}': {}",
+                                       db.string(), std::strerror(error)));
+    }
+}
+
 void compact_in_place(const fs::path& db, CompactSummary& summary) {
     const Xapian::WritableDatabase lock = lock_for_writing(db);
     const fs::path fresh = sibling(db, "compact");
@@ -57,18 +82,37 @@ void compact_in_place(const fs::path& db, CompactSummary& summary) {
         throw RuntimeError(fmt::format("compacting '{}' failed: {}", db.string(), e.get_msg()));
     }
     summary.bytes_after += folder_bytes(fresh);
-    // Atomic swap: a reader opening the index sees the old database or the new one, never
-    // a missing folder. The old one is then removed; readers holding its files keep them.
-    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, db.c_str(), RENAME_EXCHANGE) != 0) {
-        const int error = errno;
-        fs::remove_all(fresh, ec);
-        throw RuntimeError(fmt::format("cannot swap the compacted database into '{}': {}",
-                                       db.string(), std::strerror(error)));
-    }
+    swap_into_place(fresh, db);
     fs::remove_all(fresh, ec); // now the old database
 }
 
 } // namespace
+
+void merge_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db) {
+    // Committed first: its metadata goes into the merge, and closing it after the swap must
+    // not write (Xapian would write the old database's version file into the new one).
+    index_db.commit();
+    // The index itself comes first: it has no documents, only the metadata to keep.
+    Xapian::Database all(index.string());
+    for (const fs::path& part : list_build_parts(index))
+        all.add_database(Xapian::Database(part.string()));
+    const fs::path fresh = sibling(index, "merge");
+    std::error_code ec;
+    fs::remove_all(fresh, ec);
+    try {
+        all.compact(fresh.string(), Xapian::DBCOMPACT_MULTIPASS);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(fresh, ec);
+        throw RuntimeError(fmt::format("merging the parts of the new index '{}' failed: {} (they "
+                                       "are kept in '{}'; the next run merges them)",
+                                       index.string(), e.get_msg(),
+                                       build_parts_dir(index).string()));
+    }
+    all.close();
+    swap_into_place(fresh, index);
+    index_db.close(); // the lock of the old database, which is now at `fresh`
+    fs::remove_all(fresh, ec);
+}
 
 CompactSummary compact_index(const fs::path& index, const std::optional<fs::path>& output) {
     const std::vector<ShardLocation> shards = list_shards(index);

@@ -9,6 +9,8 @@
 #include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 
+#include "index/build_parts.h"
+
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
@@ -95,6 +97,7 @@ void remove_old_layout(const fs::path& dir, unsigned old_count) {
                                           name.ends_with(".glass") || name.ends_with(".tmp")))
             fs::remove(entry.path(), ec);
     }
+    fs::remove_all(build_parts_dir(dir), ec);
 }
 
 void write_stub(const fs::path& dir, unsigned count) {
@@ -144,7 +147,11 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
     WritableShards shards;
     shards.sharded = count > 1;
     if (!shards.sharded) {
-        shards.databases.push_back(open_database(dir, rebuild, dir));
+        Xapian::WritableDatabase db = open_database(dir, rebuild, dir);
+        shards.recovered = recover_build_parts(dir, db, rebuild);
+        if (shards.recovered != 0)
+            db = open_database(dir, false, dir); // the merge replaced the database
+        shards.databases.push_back(std::move(db));
     } else {
         for (unsigned i = 0; i < count; ++i) {
             Xapian::WritableDatabase db = open_database(dir / shard_dir_name(i), rebuild, dir);

@@ -15,6 +15,8 @@ namespace zhisou::index {
 struct WritableShards {
     std::vector<Xapian::WritableDatabase> databases; ///< one per shard; one for a plain index
     bool sharded = false; ///< a shard folder (N >= 2) rather than one plain database
+    /// Documents of an interrupted new index, merged from its parts on opening (build_parts.h).
+    std::size_t recovered = 0;
 };
 
 /// Opens (creating when needed) the index at `dir` with `requested` shards (0 = as it is,

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -29,6 +30,7 @@
 #include <zhisou/text/analyzer.h>
 
 #include "index/bounded_queue.h"
+#include "index/build_parts.h"
 #include "index/hash.h"
 #include "index/near_duplicates.h"
 #include "index/writable_shards.h"
@@ -43,6 +45,8 @@ namespace {
 constexpr std::ptrdiff_t kMaxInFlight = 256;
 // Documents waiting for one shard's writer.
 constexpr std::size_t kShardQueueCapacity = 64;
+// Writers of a new index's parts: one per analysis thread, up to this many.
+constexpr std::size_t kMaxPartWriters = 8;
 
 struct Work {
     std::uint64_t sequence = 0;
@@ -131,6 +135,16 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     WritableShards shards =
         open_writable_shards(options.index_dir, options.shards, options.rebuild);
     const std::size_t shard_count = shards.databases.size();
+    const unsigned threads =
+        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // A new plain index is written as parts, one writer each, and merged at the end
+    // (build_parts.h); the merge is the compaction such a run ends with anyway.
+    const bool in_parts = options.compact && options.part_bytes != 0 && !shards.sharded &&
+                          shards.databases.front().get_doccount() == 0;
+    const std::size_t writer_count =
+        in_parts ? std::clamp<std::size_t>(threads, 1, kMaxPartWriters) : shard_count;
+    // Each writer's parts, oldest first (a deque: references stay valid as parts are added).
+    std::vector<std::deque<Xapian::WritableDatabase>> parts(in_parts ? writer_count : 0);
     std::unordered_map<std::uint64_t, std::uint64_t> known;
     NearDuplicates near_duplicates;
     for (const auto& db : shards.databases)
@@ -170,8 +184,6 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         work_queue.close(); // the reader stops feeding; what was queued drains
     };
 
-    const unsigned threads =
-        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     // Documents read but not yet handed to a shard writer. The writers are the slowest stage,
     // so without this bound built documents would pile up in memory.
     std::counting_semaphore<kMaxInFlight> in_flight(kMaxInFlight);
@@ -208,47 +220,68 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         });
     }
 
-    // One writer per shard (Xapian allows one writer per database): shards write in parallel.
+    // One writer per shard or part (Xapian allows one writer per database): they write in
+    // parallel, each document to the writer its id hashes to, so a repeated id meets its
+    // earlier copy.
     std::vector<std::unique_ptr<BoundedQueue<Built>>> shard_queues;
     std::vector<std::thread> shard_writers;
-    for (std::size_t s = 0; s < shard_count; ++s)
+    for (std::size_t s = 0; s < writer_count; ++s)
         shard_queues.push_back(std::make_unique<BoundedQueue<Built>>(kShardQueueCapacity));
-    // Every shard buffers its own batch: split the batch size among them so that memory stays
+    // Every writer buffers its own batch: split the batch size among them so that memory stays
     // where one database would keep it.
     const std::size_t shard_batch_documents =
-        std::max<std::size_t>(1, options.batch_documents / shard_count);
+        std::max<std::size_t>(1, options.batch_documents / writer_count);
     const auto shard_batch_bytes = [&](Xapian::doccount shard_documents) {
         const std::size_t grown = std::clamp<std::size_t>(
             shard_documents * options.batch_bytes_per_document, options.batch_bytes,
             std::max(options.batch_bytes, options.batch_bytes_max));
-        return std::max<std::size_t>(1, grown / shard_count);
+        return std::max<std::size_t>(1, grown / writer_count);
     };
-    for (std::size_t s = 0; s < shard_count; ++s) {
+    for (std::size_t s = 0; s < writer_count; ++s) {
         shard_writers.emplace_back([&, s] {
-            Xapian::WritableDatabase& db = shards.databases[s];
-            std::size_t batch_docs = 0;
-            std::size_t batch_bytes = 0;
-            std::size_t batch_bytes_limit = shard_batch_bytes(db.get_doccount());
+            std::size_t part_bytes = 0;
+            Xapian::WritableDatabase* db = &shards.databases[in_parts ? 0 : s];
             try {
+                if (in_parts)
+                    db = &parts[s].emplace_back(create_build_part(options.index_dir, s, 0));
+                std::size_t batch_docs = 0;
+                std::size_t batch_bytes = 0;
+                std::size_t batch_bytes_limit = shard_batch_bytes(db->get_doccount());
                 while (auto item = shard_queues[s]->pop()) {
                     // A new id cannot be in the index (the fingerprints cover every
                     // committed document), so it skips replace_document's id lookup.
-                    if (item->existed)
-                        db.replace_document(item->id_term, *item->document);
-                    else
-                        db.add_document(*item->document);
+                    if (item->existed) {
+                        if (in_parts) // the repeated id may be in an older part
+                            for (auto& older : parts[s])
+                                if (&older != db)
+                                    older.delete_document(item->id_term);
+                        db->replace_document(item->id_term, *item->document);
+                    } else {
+                        db->add_document(*item->document);
+                    }
                     (item->existed ? updated : added)++;
                     repaired += item->repaired;
                     // Commit in batches: Xapian buffers a batch's postings in memory, and an
-                    // interrupted run keeps everything up to the last commit of each shard.
+                    // interrupted run keeps everything up to the last commit of each database.
                     batch_bytes += item->bytes;
+                    part_bytes += item->bytes;
                     if (++batch_docs >= shard_batch_documents || batch_bytes >= batch_bytes_limit) {
-                        db.commit();
+                        db->commit();
                         batch_docs = 0;
                         batch_bytes = 0;
-                        batch_bytes_limit = shard_batch_bytes(db.get_doccount());
+                        // A full part is left as it is: B-tree updates cost more the larger the
+                        // database, merging the parts at the end does not.
+                        if (in_parts && part_bytes >= options.part_bytes) {
+                            db = &parts[s].emplace_back(
+                                create_build_part(options.index_dir, s, parts[s].size()));
+                            part_bytes = 0;
+                        }
+                        batch_bytes_limit = shard_batch_bytes(db->get_doccount());
                     }
                 }
+                if (in_parts)
+                    for (auto& part : parts[s])
+                        part.commit(); // deletions in older parts, the last batch
             } catch (...) {
                 fail(std::current_exception());
                 shard_queues[s]->close(); // the sequencer's pushes fail from now on
@@ -279,7 +312,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
             try {
                 item.document->add_value(schema::kSlotCollapse,
                                          near_duplicates.assign(*item.document, item.id_term));
-                const std::size_t shard = shard_of(hash64(item.id_term), shard_count);
+                const std::size_t shard = shard_of(hash64(item.id_term), writer_count);
                 (void)shard_queues[shard]->push(std::move(item));
             } catch (...) {
                 fail(std::current_exception());
@@ -391,7 +424,24 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     }
 
     const std::size_t changed = added + updated + summary.removed;
-    if (options.compact && changed > 0 && changed * 5 >= summary.index_documents) {
+    if (in_parts) {
+        for (const auto& writer_parts : parts)
+            summary.parts += writer_parts.size();
+        parts.clear(); // closes them; everything is committed
+        if (on_progress) {
+            IndexProgress finishing = progress_snapshot();
+            finishing.finishing = true;
+            on_progress(finishing);
+        }
+        merge_build_parts(options.index_dir, shards.databases.front());
+        summary.index_documents = Xapian::Database(options.index_dir.string()).get_doccount();
+        summary.compacted = true;
+    } else if (options.compact && changed > 0 && changed * 5 >= summary.index_documents) {
+        if (on_progress) {
+            IndexProgress finishing = progress_snapshot();
+            finishing.finishing = true;
+            on_progress(finishing);
+        }
         shards.databases.clear(); // closes them: compaction takes each write lock itself
         try {
             (void)compact_index(options.index_dir, std::nullopt);
@@ -403,6 +453,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         }
     }
 
+    summary.recovered = shards.recovered;
     summary.added = added;
     summary.updated = updated;
     summary.repaired = repaired;

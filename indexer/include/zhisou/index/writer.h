@@ -71,6 +71,12 @@ struct IndexOptions {
     /// left about half full, and compaction halves the index on disk in a few seconds. Small
     /// updates skip it (it rewrites the whole index).
     bool compact = true;
+    /// A new plain index (nothing in it yet, compaction on) is written as parts, one writer per
+    /// analysis thread, and merged into one database at the end: one Xapian writer cannot
+    /// keep up with the analysis, and a small database takes a batch faster than a large
+    /// one. A writer starts a new part after this many input bytes (0: no parts). Until the
+    /// merge, searches see an empty index.
+    std::size_t part_bytes = 64u << 20;
 };
 
 struct IndexProgress {
@@ -84,6 +90,7 @@ struct IndexProgress {
     std::uint64_t bytes = 0;       ///< input bytes read
     std::uint64_t total_bytes = 0; ///< estimate of all input bytes (0 when unknown, e.g. stdin)
     std::chrono::duration<double> elapsed{};
+    bool finishing = false; ///< everything is written; merging or compacting the index
     bool done = false;
 };
 
@@ -91,6 +98,8 @@ struct IndexSummary : IndexProgress {
     std::vector<SourceProblem> problems;
     std::size_t index_documents = 0; ///< documents in the index afterwards
     bool compacted = false;          ///< the run ended with a compaction (IndexOptions::compact)
+    std::size_t parts = 0;           ///< a new index was written as this many parts and merged
+    std::size_t recovered = 0;       ///< documents an interrupted run had written, merged first
     /// Why a compaction that was due did not happen (another writer took the index meanwhile).
     std::string compact_skipped;
 };

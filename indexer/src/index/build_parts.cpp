@@ -1,0 +1,62 @@
+#include "index/build_parts.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <string>
+
+#include <zhisou/error.h>
+
+namespace zhisou::index {
+namespace fs = std::filesystem;
+
+fs::path build_parts_dir(const fs::path& index) {
+    return index / "build-parts";
+}
+
+Xapian::WritableDatabase create_build_part(const fs::path& index, std::size_t writer,
+                                           std::size_t number) {
+    const fs::path dir = build_parts_dir(index);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    const fs::path part = dir / fmt::format("part-{:03d}-{:04d}", writer, number);
+    try {
+        return Xapian::WritableDatabase(part.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    } catch (const Xapian::Error& e) {
+        throw RuntimeError(fmt::format("cannot create '{}' to build the index in: {}",
+                                       part.string(), e.get_msg()));
+    }
+}
+
+std::vector<fs::path> list_build_parts(const fs::path& index) {
+    std::vector<fs::path> parts;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(build_parts_dir(index), ec)) {
+        if (entry.path().filename().string().starts_with("part-") && entry.is_directory(ec))
+            parts.push_back(entry.path());
+    }
+    std::sort(parts.begin(), parts.end()); // zero-padded numbers: writer, then part
+    return parts;
+}
+
+std::size_t recover_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db,
+                                bool rebuild) {
+    std::error_code ec;
+    if (!fs::is_directory(build_parts_dir(index), ec))
+        return 0;
+    Xapian::doccount recovered = 0;
+    for (const fs::path& part : list_build_parts(index)) {
+        try {
+            recovered += Xapian::Database(part.string()).get_doccount();
+        } catch (const Xapian::Error&) {
+            fs::remove_all(part, ec); // cut off before its first commit: nothing to recover
+        }
+    }
+    if (rebuild || index_db.get_doccount() != 0 || recovered == 0) {
+        fs::remove_all(build_parts_dir(index), ec);
+        return 0;
+    }
+    merge_build_parts(index, index_db);
+    return recovered;
+}
+
+} // namespace zhisou::index
