@@ -1,8 +1,9 @@
 // index_inputs: the indexing pipeline. One reader walks the inputs and skips unchanged ones,
 // analysis threads extract and build documents, a sequencer puts them back in input order and
 // gives each its near-duplicate cluster, and one writer thread per shard owns that shard's
-// Xapian database (Xapian allows a single writer per database). The same inputs always give
-// the same index.
+// Xapian database (Xapian allows a single writer per database). A new plain index is written
+// the same way into parts, merged at the end (build_parts.h). The same inputs always give the
+// same index.
 
 #include <algorithm>
 #include <atomic>
@@ -63,9 +64,9 @@ struct Built {
     std::size_t bytes = 0; // input bytes, for batch sizes
 };
 
-// An analysis thread runs at a lower priority than the shard writers: a single Xapian writer is
-// the slowest stage and cannot be split, so when the cores are short it should never wait
-// for a core while analysis, which has time to spare, holds it. Relative to the process's
+// An analysis thread runs at a lower priority than the writers: a Xapian writer is the slowest
+// stage and cannot be split, so when the cores are short it should never wait for a core
+// while analysis, which has time to spare, holds it. Relative to the process's
 // own niceness, so `nice zhisou index` stays below other work. Best effort: if the system
 // refuses, the thread runs as it is.
 void yield_cpu_to_writers() {

@@ -2,7 +2,7 @@
 // Writes documents into a Xapian index: terms with positions, boolean field terms, values
 // and stored data, all as schema.h says. Incremental (unchanged inputs are skipped by their
 // fingerprint), committed in batches, with analysis on every core and one Xapian writer per
-// shard.
+// shard (or, for a new index, per part; see IndexOptions::part_bytes).
 
 #include <chrono>
 #include <cstddef>
@@ -59,12 +59,14 @@ struct IndexOptions {
     /// which slows down as it grows, so small batches are faster on a small index (news
     /// corpus: 2 MB 33.2 s, 12 MB 39.3 s, 32 MB 55.0 s); but every commit rewrites one B-tree
     /// block per term it touches, which costs more the larger the index, so 1.1 GB of input
-    /// took 790 s in 2 MB batches, 739 s in 12 MB ones and 726 s growing (bench/RESULTS.md).
+    /// took 790 s in 2 MB batches, 739 s in 12 MB ones and 726 s growing (one database,
+    /// before a new index was written in parts: 418 s).
     std::size_t batch_documents = 5000;
     std::size_t batch_bytes = 2u << 20;
     std::size_t batch_bytes_max = 12u << 20;
     /// Input bytes of batch per document already in the shard's database: batch_bytes up to
-    /// 16,384 documents, batch_bytes_max from 98,304 (each shard writer takes its share).
+    /// 16,384 documents, batch_bytes_max from 98,304 (each shard or part writer takes its
+    /// share).
     std::size_t batch_bytes_per_document = 128;
     /// Compact the index (Xapian's compactor, see compact.h) at the end of a run that added,
     /// changed or removed at least a fifth of its documents: B-trees written in batches are
