@@ -47,7 +47,7 @@ void print_progress(const index::IndexProgress& p) {
     const double rate = seconds > 0 ? mb / seconds : 0.0;
     std::string eta;
     if (p.finishing) {
-        eta = "  merging the index";
+        eta = "  compacting the index";
     } else if (p.total_bytes > p.bytes && rate > 0) {
         eta = " ETA " + format_duration(static_cast<double>(p.total_bytes - p.bytes) / 1e6 / rate);
     }

@@ -92,7 +92,7 @@ struct IndexProgress {
     std::uint64_t bytes = 0;       ///< input bytes read
     std::uint64_t total_bytes = 0; ///< estimate of all input bytes (0 when unknown, e.g. stdin)
     std::chrono::duration<double> elapsed{};
-    bool finishing = false; ///< everything is written; merging or compacting the index
+    bool finishing = false; ///< everything is written; compacting (or merging) the index
     bool done = false;
 };
 
