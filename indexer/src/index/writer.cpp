@@ -252,10 +252,14 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     // A new id cannot be in the index (the fingerprints cover every
                     // committed document), so it skips replace_document's id lookup.
                     if (item->existed) {
-                        if (in_parts) // the repeated id may be in an older part
+                        // The repeated id may be in an older part, which is committed at
+                        // once: a run killed later must not leave both copies behind.
+                        if (in_parts)
                             for (auto& older : parts[s])
-                                if (&older != db)
+                                if (&older != db && older.term_exists(item->id_term)) {
                                     older.delete_document(item->id_term);
+                                    older.commit();
+                                }
                         db->replace_document(item->id_term, *item->document);
                     } else {
                         db->add_document(*item->document);
@@ -281,8 +285,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                     }
                 }
                 if (in_parts)
-                    for (auto& part : parts[s])
-                        part.commit(); // deletions in older parts, the last batch
+                    parts[s].back().commit(); // the last batch
             } catch (...) {
                 fail(std::current_exception());
                 shard_queues[s]->close(); // the sequencer's pushes fail from now on
