@@ -428,24 +428,21 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     }
 
     const std::size_t changed = added + updated + summary.removed;
+    const bool compact_now =
+        !in_parts && options.compact && changed > 0 && changed * 5 >= summary.index_documents;
+    if ((in_parts || compact_now) && on_progress) {
+        IndexProgress finishing = progress_snapshot();
+        finishing.finishing = true;
+        on_progress(finishing);
+    }
     if (in_parts) {
         for (const auto& writer_parts : parts)
             summary.parts += writer_parts.size();
         parts.clear(); // closes them; everything is committed
-        if (on_progress) {
-            IndexProgress finishing = progress_snapshot();
-            finishing.finishing = true;
-            on_progress(finishing);
-        }
         merge_build_parts(options.index_dir, shards.databases.front());
         summary.index_documents = Xapian::Database(options.index_dir.string()).get_doccount();
         summary.compacted = true;
-    } else if (options.compact && changed > 0 && changed * 5 >= summary.index_documents) {
-        if (on_progress) {
-            IndexProgress finishing = progress_snapshot();
-            finishing.finishing = true;
-            on_progress(finishing);
-        }
+    } else if (compact_now) {
         shards.databases.clear(); // closes them: compaction takes each write lock itself
         try {
             (void)compact_index(options.index_dir, std::nullopt);
