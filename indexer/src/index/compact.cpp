@@ -1,9 +1,4 @@
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <zhisou/error.h>
@@ -13,26 +8,12 @@
 #include <zhisou/index/stats.h>
 
 #include "index/build_parts.h"
+#include "index/folder_swap.h"
 
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The folder `path` names, as rename() needs it: "idx/" and "idx/." are "idx".
-fs::path folder_name(const fs::path& path) {
-    fs::path normal = path.lexically_normal();
-    if (normal.filename().empty() && normal.has_parent_path())
-        normal = normal.parent_path();
-    return normal;
-}
-
-// A fresh folder name beside `path` (same file system, so renames are atomic).
-fs::path sibling(const fs::path& path, std::string_view what) {
-    const fs::path folder = folder_name(path);
-    const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
-    return parent / fmt::format(".{}.{}-{}", folder.filename().string(), what, ::getpid());
-}
 
 // Takes the database's write lock for as long as the object lives.
 Xapian::WritableDatabase lock_for_writing(const fs::path& db) {
@@ -54,20 +35,6 @@ void drop_shard_metadata(const fs::path& db) {
     out.set_metadata(std::string(schema::kMetaShardCount), "");
     out.set_metadata(std::string(schema::kMetaShardNumber), "");
     out.commit();
-}
-
-// Atomic swap: a reader opening the index sees the old database or the new one, never a
-// missing folder. Afterwards `fresh` names the old one, for the caller to remove; readers
-// holding its files keep them.
-void swap_into_place(const fs::path& fresh, const fs::path& db) {
-    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, folder_name(db).c_str(), RENAME_EXCHANGE) !=
-        0) {
-        const int error = errno;
-        std::error_code ec;
-        fs::remove_all(fresh, ec);
-        throw RuntimeError(fmt::format("cannot swap the compacted database into '{}': {}",
-                                       db.string(), std::strerror(error)));
-    }
 }
 
 void compact_in_place(const fs::path& db, CompactSummary& summary) {
