@@ -30,7 +30,8 @@ void print_result(std::ostream& out, const query::SearchResult& result,
         out << '\n';
     } else {
         for (const auto& note : result.notes) {
-            if (note.starts_with("lenient") || note.find("matches nothing") != std::string::npos)
+            if (note.starts_with("lenient") || note.starts_with("the index is empty") ||
+                note.find("matches nothing") != std::string::npos)
                 out << dim("note: " + note, colour) << '\n';
         }
     }

@@ -34,6 +34,11 @@ constexpr Xapian::doccount kExactTotalsUpTo = 100;
 
 using detail::shared_analyzer;
 
+constexpr const char* kFirstBuildNote =
+    "the index is empty until the first `zhisou index` run on it ends: that run writes its "
+    "documents in parts and merges them at the end (a stopped run's parts are merged by the "
+    "next run)";
+
 /// Terms for the highlighter: a title term highlights the same word in the body.
 std::vector<std::string> highlight_terms(const std::vector<std::string>& terms) {
     std::vector<std::string> out;
@@ -335,6 +340,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
             if (!id.empty())
                 result.matched_ids.push_back(id);
         }
+    }
+    if (result.total == 0 && opened.database.get_doccount() == 0 &&
+        index::first_build_pending(path)) {
+        result.notes.push_back(kFirstBuildNote);
     }
     if (result.total == 0 || result.hits.empty())
         result.did_you_mean =

@@ -306,6 +306,18 @@ TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
     // The index opens, at its last commit: empty while the parts were being written.
     const auto partial = Xapian::Database(index.string()).get_doccount();
     EXPECT_LT(partial, static_cast<Xapian::doccount>(kDocuments));
+    if (partial == 0) {
+        // A search says why it finds nothing, rather than just nothing.
+        const auto search = run_zhisou({"search", "--index", index.string(), "--json", "智谱"});
+        ASSERT_EQ(search.exit_code, 0) << search.err;
+        const json result = json::parse(search.out);
+        EXPECT_EQ(result["total"], 0);
+        EXPECT_NE(result["notes"].dump().find("the index is empty until the first"),
+                  std::string::npos)
+            << result["notes"];
+        const auto text = run_zhisou({"search", "--index", index.string(), "智谱"});
+        EXPECT_NE(text.out.find("note: the index is empty"), std::string::npos) << text.out;
+    }
     const auto run = index_json(index, {input.string()});
     // What the parts had committed is merged first, not indexed again.
     EXPECT_GT(run["recovered"].get<std::size_t>() + partial, 0U);

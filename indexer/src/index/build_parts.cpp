@@ -5,12 +5,19 @@
 #include <string>
 
 #include <zhisou/error.h>
+#include <zhisou/index/open.h>
 
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
 fs::path build_parts_dir(const fs::path& index) {
     return index / "build-parts";
+}
+
+bool first_build_pending(const fs::path& path) {
+    std::error_code ec;
+    const fs::path dir = build_parts_dir(path);
+    return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
 }
 
 Xapian::WritableDatabase create_build_part(const fs::path& index, std::size_t writer,
