@@ -7,6 +7,8 @@
 #include <zhisou/error.h>
 #include <zhisou/index/open.h>
 
+#include "index/folder_swap.h"
+
 namespace zhisou::index {
 namespace fs = std::filesystem;
 
@@ -43,6 +45,32 @@ std::vector<fs::path> list_build_parts(const fs::path& index) {
     }
     std::sort(parts.begin(), parts.end()); // zero-padded numbers: writer, then part
     return parts;
+}
+
+void merge_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db) {
+    // Committed first: its metadata goes into the merge, and closing it after the swap must
+    // not write (Xapian would write the old database's version file into the new one).
+    index_db.commit();
+    // The index itself comes first: it has no documents, only the metadata to keep.
+    Xapian::Database all(index.string());
+    for (const fs::path& part : list_build_parts(index))
+        all.add_database(Xapian::Database(part.string()));
+    const fs::path fresh = sibling(index, "merge");
+    std::error_code ec;
+    fs::remove_all(fresh, ec);
+    try {
+        all.compact(fresh.string(), Xapian::DBCOMPACT_MULTIPASS);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(fresh, ec);
+        throw RuntimeError(fmt::format("merging the parts of the new index '{}' failed: {} (they "
+                                       "are kept in '{}'; the next run merges them)",
+                                       index.string(), e.get_msg(),
+                                       build_parts_dir(index).string()));
+    }
+    all.close();
+    swap_into_place(fresh, index);
+    index_db.close(); // the lock of the old database, which is now at `fresh`
+    fs::remove_all(fresh, ec);
 }
 
 std::size_t recover_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db,

@@ -35,7 +35,6 @@ list_build_parts(const std::filesystem::path& index);
 /// writing (so no other writer comes in between) and which holds no documents yet; its
 /// metadata (schema version, saved queries) is kept. `index_db` is closed: the merged database
 /// replaces it. Throws RuntimeError when the merge fails; the parts then stay for the next run.
-/// Defined in compact.cpp, beside the compaction whose atomic folder swap it shares.
 void merge_build_parts(const std::filesystem::path& index, Xapian::WritableDatabase& index_db);
 
 /// When a run opens the plain index at `index` (held by `index_db`): parts left by a run that
