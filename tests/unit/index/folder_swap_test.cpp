@@ -47,35 +47,32 @@ std::size_t entries(const fs::path& dir) {
         std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 
-TEST(FolderSwap, ExchangesTheFoldersAtomically) {
+// The old database at `db` and the new one at `fresh`, beside it.
+class FolderSwap : public ::testing::Test {
+protected:
+    FolderSwap() {
+        make_folder(db, "old");
+        make_folder(fresh, "new");
+    }
     const TempDir dir;
     const fs::path db = dir.path() / "idx";
-    const fs::path fresh = sibling(db, "compact");
-    make_folder(db, "old");
-    make_folder(fresh, "new");
+    const fs::path fresh = sibling(db, "merge");
+};
+
+TEST_F(FolderSwap, ExchangesTheFoldersAtomically) {
     swap_into_place(fresh, db);
     EXPECT_EQ(marker_of(db), "new");
     EXPECT_EQ(marker_of(fresh), "old"); // for the caller to remove
 }
 
-TEST(FolderSwap, RenamesWhereTheFileSystemCannotExchange) {
-    const TempDir dir;
-    const fs::path db = dir.path() / "idx";
-    const fs::path fresh = sibling(db, "merge");
-    make_folder(db, "old");
-    make_folder(fresh, "new");
+TEST_F(FolderSwap, RenamesWhereTheFileSystemCannotExchange) {
     swap_into_place(fresh, dir.path() / "idx/.", exchange_unsupported);
     EXPECT_EQ(marker_of(db), "new");
     EXPECT_EQ(marker_of(fresh), "old");
     EXPECT_EQ(entries(dir.path()), 2U) << "no folder left aside";
 }
 
-TEST(FolderSwap, AnyOtherErrorKeepsTheOldDatabaseAndSaysWhy) {
-    const TempDir dir;
-    const fs::path db = dir.path() / "idx";
-    const fs::path fresh = sibling(db, "compact");
-    make_folder(db, "old");
-    make_folder(fresh, "new");
+TEST_F(FolderSwap, AnyOtherErrorKeepsTheOldDatabaseAndSaysWhy) {
     try {
         swap_into_place(fresh, db, exchange_not_permitted);
         FAIL() << "expected an error";
@@ -87,7 +84,7 @@ TEST(FolderSwap, AnyOtherErrorKeepsTheOldDatabaseAndSaysWhy) {
     EXPECT_FALSE(fs::exists(fresh));
 }
 
-TEST(FolderSwap, AMissingOldFolderIsAnErrorAndLeavesNothingBehind) {
+TEST(FolderSwapWithoutOldFolder, IsAnErrorAndLeavesNothingBehind) {
     const TempDir dir;
     const fs::path db = dir.path() / "gone";
     const fs::path fresh = sibling(db, "compact");
