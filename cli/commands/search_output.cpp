@@ -29,11 +29,8 @@ void print_result(std::ostream& out, const query::SearchResult& result,
             out << "xapian:   " << result.explain << '\n';
         out << '\n';
     } else {
-        for (const auto& note : result.notes) {
-            if (note.starts_with("lenient") || note.starts_with("the index is empty") ||
-                note.find("matches nothing") != std::string::npos)
-                out << dim("note: " + note, colour) << '\n';
-        }
+        for (const auto& warning : result.warnings)
+            out << dim("note: " + warning, colour) << '\n';
     }
     for (const auto& shard : result.missing_shards)
         out << "warning: shard " << shard << " could not be reached; its documents are missing\n";

@@ -181,9 +181,23 @@ function updateMore(body) {
   $("more").hidden = state.hits.length >= body.total || body.hits.length < PAGE_SIZE;
 }
 
+// What the server says was not searched as written, or could not be searched at all.
+function renderWarnings(body) {
+  const list = $("warnings");
+  list.textContent = "";
+  const lines = body ? [...(body.warnings || [])] : [];
+  if (body && body.missing_shards) {
+    for (const shard of body.missing_shards)
+      lines.push("shard " + shard + " could not be reached; its documents are missing");
+  }
+  for (const line of lines) list.append(element("li", {}, line));
+  list.hidden = !lines.length;
+}
+
 function render(body) {
   $("hits").textContent = "";
   $("facets").textContent = "";
+  renderWarnings(body);
   state.hits = body ? body.hits : [];
   state.selected = -1;
   $("empty").hidden = true;

@@ -86,7 +86,7 @@ Part Compiler::org_leaf(const ast::Node& node) {
     }
     const std::vector<std::string> suggestions = m_context.gazetteer.suggest(node.text);
     if (suggestions.empty() && m_context.unknown_org_as_text) {
-        note(fmt::format("org:{} is not a known organization; searched as text", node.text));
+        warn(fmt::format("org:{} is not a known organization; searched as text", node.text));
         return text_leaf(node, {});
     }
     if (suggestions.empty()) {

@@ -49,7 +49,7 @@ Tokens Compiler::analyze(std::string_view text) const {
 CompiledQuery Compiler::run(const ast::Query& query) {
     m_query = query.text;
     if (query.fallback) {
-        note(fmt::format("lenient: the query has a syntax error ({}); searched as plain words",
+        warn(fmt::format("lenient: the query has a syntax error ({}); searched as plain words",
                          *query.fallback));
     }
     CompiledQuery result;
@@ -58,7 +58,7 @@ CompiledQuery Compiler::run(const ast::Query& query) {
     } else {
         Part part = node(query.root, nullptr);
         if (part.empty) {
-            note("the query has no words to search for; it matches nothing");
+            warn("the query has no words to search for; it matches nothing");
             part.query = Q();
         } else if (part.filter) {
             part.query = Q(Q::OP_SCALE_WEIGHT, part.query, 0); // filters only: no ranking
@@ -67,6 +67,7 @@ CompiledQuery Compiler::run(const ast::Query& query) {
         result.mode = MatchMode::Boolean;
     }
     result.notes = std::move(m_notes);
+    result.warnings = std::move(m_warnings);
     result.highlight_terms = std::move(m_highlight);
     result.date_values = std::move(m_values);
     return result;
@@ -269,7 +270,7 @@ Part Compiler::text_leaf(const ast::Node& node, std::string_view prefix) {
     Q query = node.kind == ast::NodeKind::Phrase ? phrase_words(tokens, prefix)
                                                  : required_words(tokens, prefix);
     if (query.empty()) {
-        note(fmt::format("'{}' has no words to search for; ignored", node.text));
+        warn(fmt::format("'{}' has no words to search for; ignored", node.text));
         return {};
     }
     if (m_negated == 0)

@@ -68,6 +68,10 @@ private:
                                    std::vector<std::string> expected = {}) const;
     void count_leaf(const ast::Node& node);
     void note(std::string text) { m_notes.push_back(std::move(text)); }
+    void warn(std::string text) {
+        m_warnings.push_back(text);
+        note(std::move(text));
+    }
 
     struct SavedFrame {
         std::string name;
@@ -78,6 +82,7 @@ private:
     std::string m_query; ///< the query being compiled; error columns point into it
     std::vector<SavedFrame> m_saved;
     std::vector<std::string> m_notes;
+    std::vector<std::string> m_warnings;
     std::vector<std::string> m_highlight;
     std::map<std::string, int> m_values; ///< serialized value -> YYYYMMDD, for the description
     std::optional<std::chrono::sys_days> m_today;

@@ -240,6 +240,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     result.parsed = ast::to_string(parsed);
     result.mode = compiled.mode;
     result.notes = compiled.notes;
+    result.warnings = compiled.warnings;
     if (request.explain)
         result.explain = describe(compiled);
 
@@ -344,6 +345,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (result.total == 0 && opened.database.get_doccount() == 0 &&
         index::first_build_pending(path)) {
         result.notes.push_back(kFirstBuildNote);
+        result.warnings.push_back(kFirstBuildNote);
     }
     if (result.total == 0 || result.hits.empty())
         result.did_you_mean =
@@ -418,7 +420,7 @@ std::string to_json(const SearchResult& result, int indent) {
              {"parsed", result.parsed},       {"mode", mode_name(result.mode)},
              {"total", result.total},         {"took_ms", result.took_ms},
              {"hits", std::move(hits)},       {"facets", std::move(facets)},
-             {"notes", result.notes}};
+             {"notes", result.notes},         {"warnings", result.warnings}};
     if (!result.did_you_mean.empty())
         out["did_you_mean"] = result.did_you_mean;
     if (!result.explain.empty())

@@ -111,6 +111,21 @@ test("a query error shows under the box with the caret at its column", async () 
   await shot("04-query-error");
 });
 
+test("a part of the query that was not searched is named above the results", async () => {
+  await typeQuery("GLM ?");
+  await waitForResultsOf("GLM ?");
+  await page.waitForSelector("#warnings:not([hidden])");
+  assert.deepEqual(await page.locator("#warnings li").allTextContents(),
+    ["'?' has no words to search for; ignored"]);
+  assert.ok(await page.locator(".hit").count() > 0, "GLM alone was searched");
+  await shot("05-warning");
+  // The page may show the new ?q= before the answer arrives, so wait for the answer itself.
+  await typeQuery("GLM");
+  await waitForResultsOf("GLM");
+  await page.waitForSelector("#warnings", { state: "hidden", timeout: 5000 })
+    .catch(() => assert.fail("the warning stayed after a query searched as written"));
+});
+
 test("save the current query and run it with new only", async () => {
   await typeQuery("GLM org:zhipu");
   await waitForResultsOf("GLM org:zhipu");
@@ -124,13 +139,13 @@ test("save the current query and run it with new only", async () => {
   await page.waitForFunction(() => /new since the last run/.test(document.getElementById("status").textContent));
   const firstRun = await page.locator(".hit").count();
   assert.ok(firstRun > 0, "the first run shows everything as new");
-  await shot("05-saved-first-run");
+  await shot("06-saved-first-run");
 
   await item.locator('button[data-action="new"]').click();
   await page.waitForFunction(() => /^0 new since/.test(document.getElementById("status").textContent));
   assert.equal(await page.locator(".hit").count(), 0);
   assert.match(await page.textContent("#empty"), /Nothing new/);
-  await shot("06-saved-nothing-new");
+  await shot("07-saved-nothing-new");
 });
 
 test("keyboard: / focuses the box, arrows select, Enter opens the document view", async () => {
@@ -148,7 +163,7 @@ test("keyboard: / focuses the box, arrows select, Enter opens the document view"
   assert.equal(await page.textContent("#doc-title"), title);
   const marks = await page.locator("#doc-text mark").count();
   assert.ok(marks > 0, "the full text has highlights");
-  await shot("07-document", false); // the view is a fixed overlay
+  await shot("08-document", false); // the view is a fixed overlay
   await page.keyboard.press("Escape");
   await page.waitForSelector("#doc-view", { state: "hidden" });
 });
@@ -161,5 +176,5 @@ test("a bookmarked URL runs its query; the page fits a phone", async () => {
   assert.ok((await page.locator(".hit").count()) > 0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
-  await shot("08-phone");
+  await shot("09-phone");
 });

@@ -315,6 +315,7 @@ TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
         EXPECT_NE(result["notes"].dump().find("the index is empty until the first"),
                   std::string::npos)
             << result["notes"];
+        EXPECT_EQ(result["warnings"], result["notes"]) << "front ends show it without --explain";
         const auto text = run_zhisou({"search", "--index", index.string(), "智谱"});
         EXPECT_NE(text.out.find("note: the index is empty"), std::string::npos) << text.out;
     }

@@ -105,6 +105,15 @@ TEST(Notes, SayHowValuesWereResolved) {
     EXPECT_TRUE(compiled("?").query.empty());
 }
 
+TEST(Notes, WarningsAreTheOnesWhereTheQueryWasNotSearchedAsWritten) {
+    EXPECT_TRUE(compiled("org:Z.ai date:2025-03 GLM").warnings.empty());
+    EXPECT_EQ(compiled("GLM ?").warnings, (Strings{"'?' has no words to search for; ignored"}));
+    const CompiledQuery lenient = compile_query("GLM (", {true}, fixed_context());
+    ASSERT_EQ(lenient.warnings.size(), 1u);
+    EXPECT_TRUE(lenient.warnings.front().starts_with("lenient: the query has a syntax error"));
+    EXPECT_EQ(lenient.warnings.front(), lenient.notes.front());
+}
+
 TEST(HighlightTerms, PositiveTextTermsOnly) {
     EXPECT_EQ(compiled("智谱 GLM-4.7 -spam title:releases org:zhipu").highlight_terms,
               (Strings{"智谱", "XB智谱", "glm-4.7", "glm", "Zglm", "4.7", "releases", "Zreleas"}));
@@ -116,6 +125,7 @@ TEST(UnknownOrgs, FreeTextOnlyWhenOptedInAndNothingIsClose) {
     const CompiledQuery result = compile(parse("org:xyzzy"), context);
     EXPECT_EQ(describe(result), "Query((xyzzy OR Zxyzzi))");
     EXPECT_EQ(result.notes, (Strings{"org:xyzzy is not a known organization; searched as text"}));
+    EXPECT_EQ(result.warnings, result.notes);
     // A near miss is still a mistake worth pointing out.
     EXPECT_THROW((void)compile(parse("org:zhipuu"), context), ParseError);
 }

@@ -54,6 +54,10 @@ struct CompiledQuery {
     /// What the compiler decided, for `zhisou parse` and the search page: aliases resolved,
     /// dates resolved to days, saved queries expanded, ranked mode, lenient fallback.
     std::vector<std::string> notes;
+    /// The notes a person must see even without --explain, because the query was not searched
+    /// as written: the lenient fallback, words or an org searched differently or not at all.
+    /// Each is also in `notes`.
+    std::vector<std::string> warnings;
     /// The text terms a matching document may contain (not those under NOT), for snippets.
     std::vector<std::string> highlight_terms;
     /// The date values in `query` (sortable_serialise bytes) and the YYYYMMDD each stands for.

@@ -101,6 +101,9 @@ struct SearchResult {
     /// How the query was understood: compiler notes (aliases, dates as intervals, Traditional
     /// folded, ranked mode, lenient fallback). Always filled; --explain prints them.
     std::vector<std::string> notes;
+    /// The notes every front end shows (each is also in `notes`): the query was not searched
+    /// as written (CompiledQuery::warnings), or the index has nothing to search yet.
+    std::vector<std::string> warnings;
     /// --explain only: the Xapian query as text.
     std::string explain;
     /// Shards that could not be reached and were left out (--allow-partial).
