@@ -129,7 +129,10 @@ int run_index(const IndexCommandOptions& options) {
         if (summary.recovered != 0)
             std::cout << fmt::format("Recovered {} documents written by an interrupted run.\n",
                                      summary.recovered);
-        if (summary.parts > 1)
+        if (summary.parts > 1 && summary.shards > 1)
+            std::cout << fmt::format("Written as {} parts in parallel, merged into {} shards.\n",
+                                     summary.parts, summary.shards);
+        else if (summary.parts > 1)
             std::cout << fmt::format("Written as {} parts in parallel, merged into one database.\n",
                                      summary.parts);
         else if (summary.compacted)

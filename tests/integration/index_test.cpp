@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 
 #include "test_support.h"
@@ -255,8 +256,8 @@ TEST(StatsCommand, MissingIndexSaysWhatToDo) {
 }
 
 // A run killed with SIGKILL leaves the index at its last commit; the next run completes it
-// without duplicates.
-TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
+// without duplicates. `shards`: 1 for a plain index, else a new index of that many shards.
+void kill_a_run_then_complete_it(int shards) {
     TempDir tmp;
     const fs::path input = tmp.path() / "big.jsonl";
     constexpr int kDocuments = 30000;
@@ -278,19 +279,27 @@ TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
         const int devnull = ::open("/dev/null", O_WRONLY);
         ::dup2(devnull, 1);
         ::dup2(devnull, 2);
-        ::execl(ZHISOU_TEST_BINARY, "zhisou", "index", "--index", index.c_str(), input.c_str(),
-                static_cast<char*>(nullptr));
+        const std::string shard_count = std::to_string(shards);
+        ::execl(ZHISOU_TEST_BINARY, "zhisou", "index", "--shards", shard_count.c_str(), "--index",
+                index.c_str(), input.c_str(), static_cast<char*>(nullptr));
         std::_Exit(127);
     }
     // Kill it once the first batch is committed. A new index is written as parts that are
     // merged at the end (indexer/src/index/build_parts.h), so look there as well.
+    std::vector<fs::path> databases{index};
+    if (shards > 1) {
+        databases.clear();
+        for (int i = 0; i < shards; ++i)
+            databases.push_back(index / zhisou::index::shard_dir_name(static_cast<unsigned>(i)));
+    }
     const auto committed = [&] {
         Xapian::doccount documents = 0;
         try {
             documents += Xapian::Database(index.string()).get_doccount();
             std::error_code ec;
-            for (const auto& part : fs::directory_iterator(index / "build-parts", ec))
-                documents += Xapian::Database(part.path().string()).get_doccount();
+            for (const fs::path& database : databases)
+                for (const auto& part : fs::directory_iterator(database / "build-parts", ec))
+                    documents += Xapian::Database(part.path().string()).get_doccount();
         } catch (const Xapian::Error&) {
         }
         return documents;
@@ -326,7 +335,16 @@ TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
               static_cast<std::size_t>(kDocuments));
     EXPECT_EQ(run["index_documents"], kDocuments);
     EXPECT_EQ(count_id_terms(index), static_cast<std::size_t>(kDocuments));
-    EXPECT_FALSE(fs::exists(index / "build-parts"));
+    for (const fs::path& database : databases)
+        EXPECT_FALSE(fs::exists(database / "build-parts")) << database;
+}
+
+TEST(IndexCommand, KilledRunLeavesAConsistentIndexAndTheNextRunCompletesIt) {
+    kill_a_run_then_complete_it(1);
+}
+
+TEST(IndexCommand, KilledRunOfANewShardedIndexIsCompletedShardByShard) {
+    kill_a_run_then_complete_it(2);
 }
 
 } // namespace

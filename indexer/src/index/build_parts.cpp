@@ -18,8 +18,19 @@ fs::path build_parts_dir(const fs::path& index) {
 
 bool first_build_pending(const fs::path& path) {
     std::error_code ec;
-    const fs::path dir = build_parts_dir(path);
-    return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
+    const auto pending = [&](const fs::path& database) {
+        const fs::path dir = build_parts_dir(database);
+        return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
+    };
+    if (pending(path))
+        return true;
+    if (!is_shard_directory(path))
+        return false;
+    // A folder of shards: each shard merges its own parts.
+    const auto shards = list_shards(path);
+    return std::any_of(shards.begin(), shards.end(), [&](const ShardLocation& shard) {
+        return !shard.local.empty() && pending(shard.local);
+    });
 }
 
 Xapian::WritableDatabase create_build_part(const fs::path& index, std::size_t writer,

@@ -154,7 +154,12 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
         shards.databases.push_back(std::move(db));
     } else {
         for (unsigned i = 0; i < count; ++i) {
-            Xapian::WritableDatabase db = open_database(dir / shard_dir_name(i), rebuild, dir);
+            const fs::path shard = dir / shard_dir_name(i);
+            Xapian::WritableDatabase db = open_database(shard, rebuild, dir);
+            const std::size_t recovered = recover_build_parts(shard, db, rebuild);
+            if (recovered != 0)
+                db = open_database(shard, false, dir); // the merge replaced the database
+            shards.recovered += recovered;
             db.set_metadata(std::string(schema::kMetaShardCount), std::to_string(count));
             db.set_metadata(std::string(schema::kMetaShardNumber), std::to_string(i));
             shards.databases.push_back(std::move(db));

@@ -26,6 +26,7 @@
 #include <zhisou/index/compact.h>
 #include <zhisou/index/extract.h>
 #include <zhisou/index/gazetteer.h>
+#include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 #include <zhisou/index/writer.h>
 #include <zhisou/text/analyzer.h>
@@ -138,12 +139,24 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     const std::size_t shard_count = shards.databases.size();
     const unsigned threads =
         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    // A new plain index is written as parts, one writer each, and merged at the end
-    // (build_parts.h); the merge is the compaction such a run ends with anyway.
-    const bool in_parts = options.compact && options.part_bytes != 0 && !shards.sharded &&
-                          shards.databases.front().get_doccount() == 0;
-    const std::size_t writer_count =
-        in_parts ? std::clamp<std::size_t>(threads, 1, kMaxPartWriters) : shard_count;
+    // A new index is written as parts and merged at the end (build_parts.h); the merge is the
+    // compaction such a run ends with anyway. A plain index gets one writer per core, a sharded
+    // one a writer per shard, whose parts merge into that shard.
+    const bool in_parts =
+        options.compact && options.part_bytes != 0 &&
+        std::all_of(shards.databases.begin(), shards.databases.end(),
+                    [](const Xapian::WritableDatabase& db) { return db.get_doccount() == 0; });
+    const std::size_t writer_count = in_parts && !shards.sharded
+                                         ? std::clamp<std::size_t>(threads, 1, kMaxPartWriters)
+                                         : shard_count;
+    // Where writer `s` keeps its parts: the index, or its shard's database.
+    const auto parts_home = [&](std::size_t s) {
+        return shards.sharded ? options.index_dir / shard_dir_name(static_cast<unsigned>(s))
+                              : options.index_dir;
+    };
+    const auto create_part = [&](std::size_t s, std::size_t number) {
+        return create_build_part(parts_home(s), shards.sharded ? 0 : s, number);
+    };
     // Each writer's parts, oldest first (a deque: references stay valid as parts are added).
     std::vector<std::deque<Xapian::WritableDatabase>> parts(in_parts ? writer_count : 0);
     std::unordered_map<std::uint64_t, std::uint64_t> known;
@@ -241,10 +254,10 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     for (std::size_t s = 0; s < writer_count; ++s) {
         shard_writers.emplace_back([&, s] {
             std::size_t part_bytes = 0;
-            Xapian::WritableDatabase* db = &shards.databases[in_parts ? 0 : s];
+            Xapian::WritableDatabase* db = &shards.databases[shards.sharded ? s : 0];
             try {
                 if (in_parts)
-                    db = &parts[s].emplace_back(create_build_part(options.index_dir, s, 0));
+                    db = &parts[s].emplace_back(create_part(s, 0));
                 std::size_t batch_docs = 0;
                 std::size_t batch_bytes = 0;
                 std::size_t batch_bytes_limit = shard_batch_bytes(db->get_doccount());
@@ -277,8 +290,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
                         // A full part is left as it is: B-tree updates cost more the larger the
                         // database, merging the parts at the end does not.
                         if (in_parts && part_bytes >= options.part_bytes) {
-                            db = &parts[s].emplace_back(
-                                create_build_part(options.index_dir, s, parts[s].size()));
+                            db = &parts[s].emplace_back(create_part(s, parts[s].size()));
                             part_bytes = 0;
                         }
                         batch_bytes_limit = shard_batch_bytes(db->get_doccount());
@@ -439,8 +451,11 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         for (const auto& writer_parts : parts)
             summary.parts += writer_parts.size();
         parts.clear(); // closes them; everything is committed
-        merge_build_parts(options.index_dir, shards.databases.front());
-        summary.index_documents = Xapian::Database(options.index_dir.string()).get_doccount();
+        summary.index_documents = 0;
+        for (std::size_t s = 0; s < shard_count; ++s) {
+            merge_build_parts(parts_home(s), shards.databases[s]);
+            summary.index_documents += Xapian::Database(parts_home(s).string()).get_doccount();
+        }
         summary.compacted = true;
     } else if (compact_now) {
         shards.databases.clear(); // closes them: compaction takes each write lock itself
@@ -455,6 +470,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     }
 
     summary.recovered = shards.recovered;
+    summary.shards = shard_count;
     summary.added = added;
     summary.updated = updated;
     summary.repaired = repaired;

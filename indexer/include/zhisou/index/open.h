@@ -71,9 +71,9 @@ struct OpenedIndex {
 /// files. One stat() per local database.
 [[nodiscard]] bool replaced_since_open(const OpenedIndex& opened);
 
-/// True when the plain local index at `path` holds parts of a first `zhisou index` run that
-/// has not merged them yet (it is still running, or it was stopped and the next run recovers
-/// them): until then the index itself has no documents.
+/// True when the local index at `path` (a plain database, or a folder of shards) holds parts
+/// of a first `zhisou index` run that has not merged them yet (it is still running, or it was
+/// stopped and the next run recovers them): until then the index has no documents.
 [[nodiscard]] bool first_build_pending(const std::filesystem::path& path);
 
 /// The local database that holds the index-wide metadata (saved queries): the index itself,

@@ -73,8 +73,9 @@ struct IndexOptions {
     /// left about half full, and compaction halves the index on disk in a few seconds. Small
     /// updates skip it (it rewrites the whole index).
     bool compact = true;
-    /// A new plain index (nothing in it yet, compaction on) is written as parts, one writer per
-    /// analysis thread, and merged into one database at the end: one Xapian writer cannot
+    /// A new index (nothing in it yet, compaction on) is written as parts, one writer per
+    /// analysis thread (per shard with --shards), and merged into one database (each shard's)
+    /// at the end: one Xapian writer cannot
     /// keep up with the analysis, and a small database takes a batch faster than a large
     /// one. A writer starts a new part after this many input bytes (0: no parts). Until the
     /// merge, searches see an empty index.
@@ -101,6 +102,7 @@ struct IndexSummary : IndexProgress {
     std::size_t index_documents = 0; ///< documents in the index afterwards
     bool compacted = false;          ///< the run ended with a compaction (IndexOptions::compact)
     std::size_t parts = 0;           ///< a new index was written as this many parts and merged
+    std::size_t shards = 1;          ///< databases written: 1, or the shards
     std::size_t recovered = 0;       ///< documents an interrupted run had written, merged first
     /// Why a compaction that was due did not happen (another writer took the index meanwhile).
     std::string compact_skipped;
