@@ -75,10 +75,9 @@ struct IndexOptions {
     bool compact = true;
     /// A new index (nothing in it yet, compaction on) is written as parts, one writer per
     /// analysis thread (per shard with --shards), and merged into one database (each shard's)
-    /// at the end: one Xapian writer cannot
-    /// keep up with the analysis, and a small database takes a batch faster than a large
-    /// one. A writer starts a new part after this many input bytes (0: no parts). Until the
-    /// merge, searches see an empty index.
+    /// at the end: one Xapian writer cannot keep up with the analysis, and a small database
+    /// takes a batch faster than a large one. A writer starts a new part after this many input
+    /// bytes (0: no parts). Until the merge, searches see an empty index.
     std::size_t part_bytes = 64u << 20;
 };
 
