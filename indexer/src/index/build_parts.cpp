@@ -18,18 +18,15 @@ fs::path build_parts_dir(const fs::path& index) {
 
 bool first_build_pending(const fs::path& path) {
     std::error_code ec;
-    const auto pending = [&](const fs::path& database) {
-        const fs::path dir = build_parts_dir(database);
-        return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
-    };
-    if (pending(path))
-        return true;
-    if (!is_shard_directory(path))
-        return false;
-    // A folder of shards: each shard merges its own parts.
+    if (!fs::exists(path, ec))
+        return false; // list_shards would throw: a missing index is not a pending one
+    // A plain index is its own one shard; each shard of a folder merges its own parts.
     const auto shards = list_shards(path);
     return std::any_of(shards.begin(), shards.end(), [&](const ShardLocation& shard) {
-        return !shard.local.empty() && pending(shard.local);
+        if (shard.local.empty())
+            return false; // a remote shard: its server's machine is not ours to look at
+        const fs::path dir = build_parts_dir(shard.local);
+        return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
     });
 }
 
@@ -58,7 +55,7 @@ std::vector<fs::path> list_build_parts(const fs::path& index) {
     return parts;
 }
 
-void merge_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db) {
+Xapian::doccount merge_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db) {
     // Committed first: its metadata goes into the merge, and closing it after the swap must
     // not write (Xapian would write the old database's version file into the new one).
     index_db.commit();
@@ -78,10 +75,12 @@ void merge_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db
                                        index.string(), e.get_msg(),
                                        build_parts_dir(index).string()));
     }
+    const Xapian::doccount merged = all.get_doccount();
     all.close();
     swap_into_place(fresh, index);
     index_db.close(); // the lock of the old database, which is now at `fresh`
     fs::remove_all(fresh, ec);
+    return merged;
 }
 
 std::size_t recover_build_parts(const fs::path& index, Xapian::WritableDatabase& index_db,

@@ -36,8 +36,10 @@ list_build_parts(const std::filesystem::path& index);
 /// Merges the parts into the plain database at `index`, which `index_db` holds open for
 /// writing (so no other writer comes in between) and which holds no documents yet; its
 /// metadata (schema version, saved queries) is kept. `index_db` is closed: the merged database
-/// replaces it. Throws RuntimeError when the merge fails; the parts then stay for the next run.
-void merge_build_parts(const std::filesystem::path& index, Xapian::WritableDatabase& index_db);
+/// replaces it. Returns its number of documents. Throws RuntimeError when the merge fails; the
+/// parts then stay for the next run.
+Xapian::doccount merge_build_parts(const std::filesystem::path& index,
+                                   Xapian::WritableDatabase& index_db);
 
 /// When a run opens the plain index at `index` (held by `index_db`): parts left by a run that
 /// stopped before its merge are merged now if the index is still empty, which closes

@@ -152,6 +152,7 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
         if (shards.recovered != 0)
             db = open_database(dir, false, dir); // the merge replaced the database
         shards.databases.push_back(std::move(db));
+        shards.folders.push_back(dir);
     } else {
         for (unsigned i = 0; i < count; ++i) {
             const fs::path shard = dir / shard_dir_name(i);
@@ -163,6 +164,7 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
             db.set_metadata(std::string(schema::kMetaShardCount), std::to_string(count));
             db.set_metadata(std::string(schema::kMetaShardNumber), std::to_string(i));
             shards.databases.push_back(std::move(db));
+            shards.folders.push_back(shard);
         }
         write_stub(dir, count);
     }

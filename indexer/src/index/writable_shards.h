@@ -14,6 +14,7 @@ namespace zhisou::index {
 
 struct WritableShards {
     std::vector<Xapian::WritableDatabase> databases; ///< one per shard; one for a plain index
+    std::vector<std::filesystem::path> folders;      ///< where each of `databases` is
     bool sharded = false; ///< a shard folder (N >= 2) rather than one plain database
     /// Documents of an interrupted new index, merged from its parts on opening (build_parts.h).
     std::size_t recovered = 0;

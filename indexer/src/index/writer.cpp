@@ -26,7 +26,6 @@
 #include <zhisou/index/compact.h>
 #include <zhisou/index/extract.h>
 #include <zhisou/index/gazetteer.h>
-#include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 #include <zhisou/index/writer.h>
 #include <zhisou/text/analyzer.h>
@@ -149,13 +148,10 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     const std::size_t writer_count = in_parts && !shards.sharded
                                          ? std::clamp<std::size_t>(threads, 1, kMaxPartWriters)
                                          : shard_count;
-    // Where writer `s` keeps its parts: the index, or its shard's database.
-    const auto parts_home = [&](std::size_t s) {
-        return shards.sharded ? options.index_dir / shard_dir_name(static_cast<unsigned>(s))
-                              : options.index_dir;
-    };
+    // Writer `s` writes into this database, or into parts that merge into it.
+    const auto database_of = [&](std::size_t s) { return shards.sharded ? s : 0; };
     const auto create_part = [&](std::size_t s, std::size_t number) {
-        return create_build_part(parts_home(s), shards.sharded ? 0 : s, number);
+        return create_build_part(shards.folders[database_of(s)], shards.sharded ? 0 : s, number);
     };
     // Each writer's parts, oldest first (a deque: references stay valid as parts are added).
     std::vector<std::deque<Xapian::WritableDatabase>> parts(in_parts ? writer_count : 0);
@@ -254,7 +250,7 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
     for (std::size_t s = 0; s < writer_count; ++s) {
         shard_writers.emplace_back([&, s] {
             std::size_t part_bytes = 0;
-            Xapian::WritableDatabase* db = &shards.databases[shards.sharded ? s : 0];
+            Xapian::WritableDatabase* db = &shards.databases[database_of(s)];
             try {
                 if (in_parts)
                     db = &parts[s].emplace_back(create_part(s, 0));
@@ -452,10 +448,8 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
             summary.parts += writer_parts.size();
         parts.clear(); // closes them; everything is committed
         summary.index_documents = 0;
-        for (std::size_t s = 0; s < shard_count; ++s) {
-            merge_build_parts(parts_home(s), shards.databases[s]);
-            summary.index_documents += Xapian::Database(parts_home(s).string()).get_doccount();
-        }
+        for (std::size_t s = 0; s < shard_count; ++s)
+            summary.index_documents += merge_build_parts(shards.folders[s], shards.databases[s]);
         summary.compacted = true;
     } else if (compact_now) {
         shards.databases.clear(); // closes them: compaction takes each write lock itself

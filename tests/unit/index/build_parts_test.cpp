@@ -10,6 +10,7 @@
 #include <string>
 #include <xapian.h>
 
+#include <zhisou/index/open.h>
 #include <zhisou/index/schema.h>
 #include <zhisou/index/writer.h>
 
@@ -125,6 +126,31 @@ TEST(BuildParts, NoPartsWhenAddingToAnIndexOrWithoutCompaction) {
     const auto second = index_inputs({(samples_dir() / "zh-hans").string()}, options);
     EXPECT_EQ(second.parts, 0U); // the index was not empty
     EXPECT_EQ(second.index_documents, first.index_documents + second.added);
+}
+
+// A search names an index by its folder, a folder of shards, or a stub file; parts waiting in
+// any local shard mean the first run has not merged them yet.
+TEST(BuildParts, PendingPartsAreSeenHoweverTheIndexIsNamed) {
+    TempDir tmp;
+    const fs::path plain = tmp.path() / "plain";
+    const fs::path sharded = tmp.path() / "sharded";
+    fs::create_directories(plain);
+    fs::create_directories(sharded / "shard-000");
+    fs::create_directories(sharded / "shard-001");
+    std::ofstream(sharded / "XAPIANDB") << "auto shard-000\nauto shard-001\n";
+    const fs::path stub = tmp.path() / "cluster.stub";
+    std::ofstream(stub) << "auto sharded/shard-000\nauto sharded/shard-001\n";
+    for (const fs::path& index : {plain, sharded, stub})
+        EXPECT_FALSE(zhisou::index::first_build_pending(index)) << index;
+    EXPECT_FALSE(zhisou::index::first_build_pending(tmp.path() / "missing"));
+
+    fs::create_directories(plain / "build-parts" / "part-000-0000");
+    EXPECT_TRUE(zhisou::index::first_build_pending(plain));
+    fs::create_directories(sharded / "shard-001" / "build-parts"); // empty: nothing pending
+    EXPECT_FALSE(zhisou::index::first_build_pending(sharded));
+    fs::create_directories(sharded / "shard-001" / "build-parts" / "part-000-0000");
+    EXPECT_TRUE(zhisou::index::first_build_pending(sharded));
+    EXPECT_TRUE(zhisou::index::first_build_pending(stub));
 }
 
 } // namespace
