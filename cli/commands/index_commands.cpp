@@ -115,6 +115,7 @@ int run_index(const IndexCommandOptions& options) {
                           {"index_documents", summary.index_documents},
                           {"compacted", summary.compacted},
                           {"parts", summary.parts},
+                          {"shards", summary.shards},
                           {"recovered", summary.recovered},
                           {"problems", problems}}
                          .dump(2)
@@ -135,9 +136,12 @@ int run_index(const IndexCommandOptions& options) {
         else if (summary.parts > 1)
             std::cout << fmt::format("Written as {} parts in parallel, merged into one database.\n",
                                      summary.parts);
-        else if (summary.compacted)
+        else if (summary.compacted && summary.added + summary.updated + summary.removed != 0)
             std::cout << "Compacted the index (the run changed at least a fifth of it).\n";
     }
+    if (summary.documents == 0 && summary.skipped == 0 && !options.quiet)
+        std::cerr << "zhisou: no documents found in the inputs (indexed: .txt, .md, .html, .htm "
+                     "and .jsonl files, not hidden ones or --exclude matches)\n";
     if (!summary.compact_skipped.empty() && !options.quiet)
         std::cerr << "zhisou: the index was not compacted: " << summary.compact_skipped
                   << " (run `zhisou compact` later)\n";

@@ -238,6 +238,26 @@ TEST(IndexCommand, NothingToIndexIsAUsageError) {
     EXPECT_NE(result.err.find("nothing to index"), std::string::npos) << result.err;
 }
 
+TEST(IndexCommand, InputsWithNoDocumentsSaySoAndLeaveAnEmptyIndex) {
+    TempDir tmp;
+    const fs::path docs = tmp.path() / "docs";
+    write_file(docs / "report.pdf", "%PDF-1.4 not a format we read");
+    write_file(docs / ".draft.md", "# hidden");
+    const fs::path index = tmp.path() / "idx";
+    const auto result = run_zhisou({"index", "--index", index.string(), docs.string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("no documents found in the inputs"), std::string::npos) << result.err;
+    // An empty run writes no parts worth reporting and does not claim a compaction.
+    EXPECT_EQ(result.out.find("Written as"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find("Compacted"), std::string::npos) << result.out;
+    EXPECT_EQ(Xapian::Database(index.string()).get_doccount(), 0U);
+
+    write_file(docs / "note.txt", "Zhipu GLM\n智谱发布了新模型。\n");
+    const auto added = run_zhisou({"index", "--index", index.string(), docs.string()});
+    EXPECT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_EQ(added.err.find("no documents found"), std::string::npos) << added.err;
+}
+
 TEST(StatsCommand, ReportsDocumentsAsJson) {
     TempDir tmp;
     const auto summary = index_json(tmp.path() / "idx", {samples_dir().string()});

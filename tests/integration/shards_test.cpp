@@ -319,11 +319,14 @@ TEST(Shards, IncrementalRunsUpdateAndPruneTheRightShard) {
         write_file(docs / ("d" + std::to_string(i) + ".txt"),
                    "Doc " + std::to_string(i) + "\nDeepSeek 发布了 R" + std::to_string(i) + "。\n");
     const fs::path index = tmp.path() / "idx";
-    EXPECT_EQ(index_json(index, {docs.string()}, {"--shards", "3"})["added"], 12);
+    const auto first = index_json(index, {docs.string()}, {"--shards", "3"});
+    EXPECT_EQ(first["added"], 12);
+    EXPECT_EQ(first["shards"], 3);
     // The recorded shard count is kept without --shards, and unchanged inputs are skipped.
     const auto again = index_json(index, {docs.string()});
     EXPECT_EQ(again["unchanged"], 12);
     EXPECT_EQ(again["added"], 0);
+    EXPECT_EQ(again["shards"], 3);
 
     write_file(docs / "d4.txt", "Doc four\nDeepSeek 发布了 V3.2。\n");
     fs::remove(docs / "d7.txt");

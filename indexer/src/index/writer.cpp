@@ -444,8 +444,10 @@ IndexSummary index_inputs(const std::vector<std::string>& inputs, const IndexOpt
         on_progress(finishing);
     }
     if (in_parts) {
+        // A writer that was given no document still left a part; it is not counted.
         for (const auto& writer_parts : parts)
-            summary.parts += writer_parts.size();
+            for (const auto& part : writer_parts)
+                summary.parts += part.get_doccount() != 0;
         parts.clear(); // closes them; everything is committed
         summary.index_documents = 0;
         for (std::size_t s = 0; s < shard_count; ++s)

@@ -154,3 +154,24 @@ TEST(BuildParts, PendingPartsAreSeenHoweverTheIndexIsNamed) {
 }
 
 } // namespace
+
+TEST(BuildParts, OnlyPartsThatHoldDocumentsAreCounted) {
+    TempDir tmp;
+    const fs::path empty = tmp.path() / "empty";
+    fs::create_directories(empty);
+    IndexOptions options;
+    options.index_dir = tmp.path() / "idx";
+    options.threads = 2;
+    const auto nothing = index_inputs({empty.string()}, options);
+    EXPECT_EQ(nothing.parts, 0U); // each writer left an empty part behind, merged away
+    EXPECT_EQ(nothing.index_documents, 0U);
+    EXPECT_FALSE(fs::exists(options.index_dir / "build-parts"));
+
+    // One small file goes to one writer: one part with documents, the other writer's is empty.
+    options.index_dir = tmp.path() / "one-file";
+    const auto one_file =
+        index_inputs({(samples_dir() / "en" / "gpt-4o-launch.md").string()}, options);
+    EXPECT_EQ(one_file.added, 1U);
+    EXPECT_EQ(one_file.parts, 1U);
+    EXPECT_EQ(one_file.shards, 1U);
+}

@@ -100,9 +100,10 @@ struct IndexSummary : IndexProgress {
     std::vector<SourceProblem> problems;
     std::size_t index_documents = 0; ///< documents in the index afterwards
     bool compacted = false;          ///< the run ended with a compaction (IndexOptions::compact)
-    std::size_t parts = 0;           ///< a new index was written as this many parts and merged
-    std::size_t shards = 1;          ///< databases written: 1, or the shards
-    std::size_t recovered = 0;       ///< documents an interrupted run had written, merged first
+    /// A new index was written as this many parts holding documents, then merged.
+    std::size_t parts = 0;
+    std::size_t shards = 1;    ///< databases written: 1, or the shards
+    std::size_t recovered = 0; ///< documents an interrupted run had written, merged first
     /// Why a compaction that was due did not happen (another writer took the index meanwhile).
     std::string compact_skipped;
 };
