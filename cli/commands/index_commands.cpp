@@ -41,6 +41,11 @@ std::string format_duration(double seconds) {
                      : fmt::format("{}:{:02d}", s / 60, s % 60);
 }
 
+// "1 document", "2 documents".
+std::string documents(std::size_t count) {
+    return fmt::format("{} document{}", count, count == 1 ? "" : "s");
+}
+
 void print_progress(const index::IndexProgress& p) {
     const double seconds = p.elapsed.count();
     const double mb = static_cast<double>(p.bytes) / 1e6;
@@ -122,14 +127,14 @@ int run_index(const IndexCommandOptions& options) {
                   << '\n';
     } else if (!options.quiet) {
         std::cout << fmt::format(
-            "Indexed {} documents in {:.2f} s ({:.1f} MB, {:.1f} MB/s): {} added, {} updated, {} "
-            "unchanged, {} removed, {} skipped, {} repaired.\nIndex: {} ({} documents)\n",
-            summary.documents, seconds, mb, seconds > 0 ? mb / seconds : 0.0, summary.added,
-            summary.updated, summary.unchanged, summary.removed, summary.skipped, summary.repaired,
-            index_options.index_dir.string(), summary.index_documents);
+            "Indexed {} in {:.2f} s ({:.1f} MB, {:.1f} MB/s): {} added, {} updated, {} "
+            "unchanged, {} removed, {} skipped, {} repaired.\nIndex: {} ({})\n",
+            documents(summary.documents), seconds, mb, seconds > 0 ? mb / seconds : 0.0,
+            summary.added, summary.updated, summary.unchanged, summary.removed, summary.skipped,
+            summary.repaired, index_options.index_dir.string(), documents(summary.index_documents));
         if (summary.recovered != 0)
-            std::cout << fmt::format("Recovered {} documents written by an interrupted run.\n",
-                                     summary.recovered);
+            std::cout << fmt::format("Recovered {} written by an interrupted run.\n",
+                                     documents(summary.recovered));
         if (summary.parts > 1 && summary.shards > 1)
             std::cout << fmt::format("Written as {} parts in parallel, merged into {} shards.\n",
                                      summary.parts, summary.shards);

@@ -256,6 +256,7 @@ TEST(IndexCommand, InputsWithNoDocumentsSaySoAndLeaveAnEmptyIndex) {
     const auto added = run_zhisou({"index", "--index", index.string(), docs.string()});
     EXPECT_EQ(added.exit_code, 0) << added.err;
     EXPECT_EQ(added.err.find("no documents found"), std::string::npos) << added.err;
+    EXPECT_NE(added.out.find("Indexed 1 document in"), std::string::npos) << added.out;
 }
 
 TEST(StatsCommand, ReportsDocumentsAsJson) {
