@@ -135,12 +135,10 @@ int run_index(const IndexCommandOptions& options) {
         if (summary.recovered != 0)
             std::cout << fmt::format("Recovered {} written by an interrupted run.\n",
                                      documents(summary.recovered));
-        if (summary.parts > 1 && summary.shards > 1)
-            std::cout << fmt::format("Written as {} parts in parallel, merged into {} shards.\n",
-                                     summary.parts, summary.shards);
-        else if (summary.parts > 1)
-            std::cout << fmt::format("Written as {} parts in parallel, merged into one database.\n",
-                                     summary.parts);
+        if (summary.parts > 1)
+            std::cout << fmt::format(
+                "Written as {} parts in parallel, merged into {}.\n", summary.parts,
+                summary.shards > 1 ? fmt::format("{} shards", summary.shards) : "one database");
         else if (summary.compacted && summary.added + summary.updated + summary.removed != 0)
             std::cout << "Compacted the index (the run changed at least a fifth of it).\n";
     }

@@ -146,25 +146,24 @@ WritableShards open_writable_shards(const fs::path& dir, unsigned requested, boo
 
     WritableShards shards;
     shards.sharded = count > 1;
+    // Opens the database at `folder` (the index or one shard), first merging the parts an
+    // interrupted first run left in it.
+    const auto open_one = [&](const fs::path& folder) -> Xapian::WritableDatabase& {
+        Xapian::WritableDatabase db = open_database(folder, rebuild, dir);
+        const std::size_t recovered = recover_build_parts(folder, db, rebuild);
+        if (recovered != 0)
+            db = open_database(folder, false, dir); // the merge replaced the database
+        shards.recovered += recovered;
+        shards.folders.push_back(folder);
+        return shards.databases.emplace_back(std::move(db));
+    };
     if (!shards.sharded) {
-        Xapian::WritableDatabase db = open_database(dir, rebuild, dir);
-        shards.recovered = recover_build_parts(dir, db, rebuild);
-        if (shards.recovered != 0)
-            db = open_database(dir, false, dir); // the merge replaced the database
-        shards.databases.push_back(std::move(db));
-        shards.folders.push_back(dir);
+        open_one(dir);
     } else {
         for (unsigned i = 0; i < count; ++i) {
-            const fs::path shard = dir / shard_dir_name(i);
-            Xapian::WritableDatabase db = open_database(shard, rebuild, dir);
-            const std::size_t recovered = recover_build_parts(shard, db, rebuild);
-            if (recovered != 0)
-                db = open_database(shard, false, dir); // the merge replaced the database
-            shards.recovered += recovered;
+            Xapian::WritableDatabase& db = open_one(dir / shard_dir_name(i));
             db.set_metadata(std::string(schema::kMetaShardCount), std::to_string(count));
             db.set_metadata(std::string(schema::kMetaShardNumber), std::to_string(i));
-            shards.databases.push_back(std::move(db));
-            shards.folders.push_back(shard);
         }
         write_stub(dir, count);
     }

@@ -1,9 +1,9 @@
 // index_inputs: the indexing pipeline. One reader walks the inputs and skips unchanged ones,
 // analysis threads extract and build documents, a sequencer puts them back in input order and
 // gives each its near-duplicate cluster, and one writer thread per shard owns that shard's
-// Xapian database (Xapian allows a single writer per database). A new plain index is written
-// the same way into parts, merged at the end (build_parts.h). The same inputs always give the
-// same index.
+// Xapian database (Xapian allows a single writer per database). A new index is written the
+// same way into parts (one writer per core, or per shard), merged at the end (build_parts.h). The
+// same inputs always give the same index.
 
 #include <algorithm>
 #include <atomic>
